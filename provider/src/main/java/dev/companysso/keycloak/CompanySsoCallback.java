@@ -1,0 +1,111 @@
+package dev.companysso.keycloak;
+
+import dev.companysso.keycloak.config.CompanySsoConfig;
+import dev.companysso.keycloak.config.Setting;
+import dev.companysso.keycloak.error.UpstreamException;
+import dev.companysso.keycloak.error.UpstreamFailure;
+import dev.companysso.keycloak.error.UserFacingError;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The SSO's redirect back to Keycloak ({@code /realms/R/broker/ALIAS/endpoint}). Verifies the state (it binds the
+ * callback to this browser's authentication session), then lets the provider do the code exchange exactly once.
+ * Every failure ends on a localized page and in an event with a reason; nothing is created.
+ */
+public class CompanySsoCallback {
+
+    private static final Logger LOG = Logger.getLogger(CompanySsoCallback.class);
+
+    private final CompanySsoIdentityProvider provider;
+    private final KeycloakSession session;
+    private final AuthenticationCallback callback;
+    private final EventBuilder event;
+
+    CompanySsoCallback(CompanySsoIdentityProvider provider, KeycloakSession session, AuthenticationCallback callback,
+                       EventBuilder event) {
+        this.provider = provider;
+        this.session = session;
+        this.callback = callback;
+        this.event = event;
+    }
+
+    @GET
+    public Response authResponse(@QueryParam(OAuth2Constants.STATE) String state,
+                                 @QueryParam(OAuth2Constants.CODE) String code,
+                                 @QueryParam(OAuth2Constants.ERROR) String error,
+                                 @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription,
+                                 @QueryParam("iss") String issuer) {
+        CompanySsoConfig config = provider.getConfig();
+        if (state == null || state.isBlank()) {
+            return fail(null, UserFacingError.MISSING_STATE, "callback without state", Response.Status.BAD_REQUEST);
+        }
+        AuthenticationSessionModel authSession;
+        try {
+            // Throws with Keycloak's own page when the state is forged, stale or from another browser.
+            authSession = callback.getAndVerifyAuthenticationSession(state);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
+        session.getContext().setAuthenticationSession(authSession);
+
+        if (error != null) {
+            if ("access_denied".equals(error) && code == null) {
+                return callback.cancelled(config);
+            }
+            // A code next to an error is contradictory: never exchange it.
+            String reason = code != null ? "callback with both code and error" : "SSO returned error " + error;
+            UpstreamException refused = new UpstreamException(UpstreamFailure.REFUSED, reason,
+                    errorDescription != null ? errorDescription : error);
+            return fail(authSession, UserFacingError.of(refused), reason, Response.Status.BAD_GATEWAY);
+        }
+        if (code == null || code.isBlank()) {
+            return fail(authSession, UserFacingError.MISSING_CODE, "callback without code", Response.Status.BAD_REQUEST);
+        }
+        if (config.isSet(Setting.ISSUER) && !config.get(Setting.ISSUER).equals(issuer)) {
+            return fail(authSession, UserFacingError.ISSUER_MISMATCH, "iss parameter does not match the configured issuer",
+                    Response.Status.BAD_REQUEST);
+        }
+
+        BrokeredIdentityContext identity;
+        try {
+            identity = provider.authenticate(code, authSession);
+        } catch (UpstreamException e) {
+            return fail(authSession, UserFacingError.of(e), e.failure().eventReason() + ": " + e.detail(),
+                    Response.Status.BAD_GATEWAY);
+        } catch (RuntimeException e) {
+            // A bug of ours or an unforeseen answer: keep the page clean, keep the class name for the admin.
+            LOG.debugf(e, "Company SSO '%s': unexpected failure", config.getAlias());
+            return fail(authSession, UserFacingError.of(new UpstreamException(UpstreamFailure.MALFORMED,
+                    "unexpected " + e.getClass().getSimpleName())), "unexpected " + e.getClass().getSimpleName(),
+                    Response.Status.BAD_GATEWAY);
+        }
+        identity.setAuthenticationSession(authSession);
+        return callback.authenticated(identity);
+    }
+
+    private Response fail(AuthenticationSessionModel authSession, UserFacingError error, String reason,
+                          Response.Status status) {
+        String alias = provider.getConfig().getAlias();
+        LOG.warnf("Company SSO '%s': sign-in failed (%s)", alias, reason);
+        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
+                .detail(Details.IDENTITY_PROVIDER, alias)
+                .detail(Details.REASON, reason)
+                .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        return ErrorPage.error(session, authSession, status, error.messageKey(), error.messageParameters(provider.getConfig()));
+    }
+}
