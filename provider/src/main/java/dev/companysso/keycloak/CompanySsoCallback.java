@@ -7,6 +7,7 @@ import dev.companysso.keycloak.error.UpstreamFailure;
 import dev.companysso.keycloak.error.UserFacingError;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +45,10 @@ public class CompanySsoCallback {
         this.event = event;
     }
 
+    // @Path makes Quarkus index this jar's JAX-RS classes; without a bean-defining annotation the provider jar is
+    // skipped and Keycloak answers the callback with 405 (keycloak/keycloak#26835).
     @GET
+    @Path("/")
     public Response authResponse(@QueryParam(OAuth2Constants.STATE) String state,
                                  @QueryParam(OAuth2Constants.CODE) String code,
                                  @QueryParam(OAuth2Constants.ERROR) String error,
