@@ -1,0 +1,43 @@
+package dev.companysso.simulator;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Records requests and keeps the {@link Stats} counters; thread-safe. */
+final class RequestLog {
+
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Map<String, Long> perEndpoint = new TreeMap<>();
+    private final Set<String> connections = new HashSet<>();
+
+    synchronized void record(RecordedRequest request, InetSocketAddress remote) {
+        requests.add(request);
+        perEndpoint.merge(request.path(), 1L, Long::sum);
+        if (remote != null) {
+            connections.add(remote.getAddress().getHostAddress() + ":" + remote.getPort());
+        }
+    }
+
+    synchronized List<RecordedRequest> all() {
+        return List.copyOf(requests);
+    }
+
+    synchronized List<RecordedRequest> byPath(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    synchronized Stats stats() {
+        return new Stats(perEndpoint, connections.size());
+    }
+
+    synchronized void clear() {
+        requests.clear();
+        perEndpoint.clear();
+        connections.clear();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.companysso.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** The single HTTP handler: records every request, counts it, and dispatches by path. */
+final class Router implements HttpHandler {
+
+    private final CompanySsoSimulator sim;
+    private final Map<String, Endpoint> routes;
+
+    Router(CompanySsoSimulator sim) {
+        this.sim = sim;
+        Endpoint index = ex -> ex.html(200, HtmlPages.index(ex.sim));
+        this.routes = Map.of(
+                "/", index,
+                "/sso", index,
+                SsoPaths.AUTHORIZE, new AuthorizeEndpoint(),
+                SsoPaths.LOGIN, new LoginEndpoint(),
+                SsoPaths.TOKEN, new TokenEndpoint(),
+                SsoPaths.USERINFO, UserinfoEndpoint.userinfo(),
+                SsoPaths.PROFILE, UserinfoEndpoint.profile(),
+                SsoPaths.JWKS, new JwksEndpoint(),
+                SsoPaths.LOGOUT, new LogoutEndpoint(),
+                SsoPaths.API_ME, new CompanyApiEndpoint());
+    }
+
+    @Override
+    public void handle(HttpExchange http) throws IOException {
+        try {
+            RecordedRequest request = RequestReader.read(http);
+            sim.log().record(request, http.getRemoteAddress());
+            SimExchange ex = new SimExchange(http, request, sim.dialect(), sim);
+            try {
+                Endpoint endpoint = routes.get(request.path());
+                if (endpoint == null) {
+                    ex.json(404, Json.MAPPER.createObjectNode().put("error", "not_found")
+                            .put("path", request.path()));
+                } else {
+                    endpoint.handle(ex);
+                }
+            } catch (RuntimeException | IOException e) {
+                if (!ex.responded()) {
+                    ex.json(500, Json.MAPPER.createObjectNode().put("error", "server_error")
+                            .put("error_description", String.valueOf(e)));
+                }
+                if (e instanceof RuntimeException) {
+                    System.err.println("[company-sso-simulator] " + request + " failed: " + e);
+                }
+            }
+        } finally {
+            http.close();
+        }
+    }
+}

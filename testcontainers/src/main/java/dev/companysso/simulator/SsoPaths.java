@@ -1,0 +1,17 @@
+package dev.companysso.simulator;
+
+/** The simulator's endpoint paths. */
+public final class SsoPaths {
+
+    public static final String AUTHORIZE = "/sso/oauth/authorize";
+    public static final String LOGIN = "/sso/oauth/login";
+    public static final String TOKEN = "/sso/oauth/token";
+    public static final String USERINFO = "/sso/oauth/userinfo";
+    public static final String PROFILE = "/sso/oauth/profile";
+    public static final String JWKS = "/sso/oauth/jwks";
+    public static final String LOGOUT = "/sso/oauth/logout";
+    public static final String API_ME = "/sso/api/me";
+
+    private SsoPaths() {
+    }
+}
