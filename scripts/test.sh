@@ -4,3 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B verify "$@"
+
+# The harness promises to leave no server behind: check it.
+dist="$(pwd)/testcontainers/target/keycloak-dist"
+sleep 2
+if pgrep -f "$dist" > /dev/null; then
+  echo "A Keycloak started by the tests is still running:" >&2
+  pgrep -af "$dist" >&2
+  exit 1
+fi
+echo "No Keycloak left running."

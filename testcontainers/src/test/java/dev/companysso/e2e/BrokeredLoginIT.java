@@ -42,6 +42,15 @@ class BrokeredLoginIT {
     }
 
     @Test
+    void companySsoIsOfferedInTheAddProviderList() {
+        var providers = env.admin().serverInfo().getInfo().getIdentityProviders();
+        assertThat(providers).anySatisfy(provider -> {
+            assertThat(provider.get("id")).isEqualTo("company-sso");
+            assertThat(provider.get("name")).isEqualTo("Company SSO");
+        });
+    }
+
+    @Test
     void brokeredLoginOnTheSeedDialectEndsWithAnIdToken() {
         BrowserSession browser = env.newBrowser();
         Page ssoForm = env.app().openCompanySsoLogin(browser);
