@@ -12,8 +12,8 @@ DEMO=.demo
 KC_HOME=$DEMO/keycloak-$KC_VERSION
 
 echo "==> Building the extension (first run also fetches Keycloak $KC_VERSION through Maven)"
-./mvnw -B -q -DskipTests -DskipITs verify
-./mvnw -B -q -pl testcontainers dependency:build-classpath -Dmdep.outputFile=target/simulator.classpath -Dmdep.includeScope=runtime
+./mvnw -B -q -DskipTests -DskipITs verify dependency:build-classpath \
+  -Dmdep.outputFile=target/simulator.classpath -Dmdep.includeScope=runtime
 
 mkdir -p "$DEMO"
 if [ ! -d "$KC_HOME" ]; then
