@@ -41,7 +41,7 @@ pids+=($!)
 
 echo "==> Starting Keycloak $KC_VERSION on port $KC_PORT (log: $DEMO/keycloak.log)"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-COMPANY_SSO_URL="http://127.0.0.1:$SSO_PORT" \
+COMPANY_SSO_URL="http://127.0.0.1:$SSO_PORT" COMPANY_SSO_BACKCHANNEL_URL="http://127.0.0.1:$SSO_PORT" \
   "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" --http-management-port "$((KC_PORT + 1000))" \
   --health-enabled=true --import-realm > "$DEMO/keycloak.log" 2>&1 &
 pids+=($!)

@@ -30,7 +30,9 @@ public final class ContainerKeycloak implements KeycloakServer {
         KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + settings.version())
                 .withProviderLibsFrom(settings.providerJars().stream().map(Path::toFile).toList());
         container.withAccessToHost(true);
-        settings.env().forEach((name, value) -> container.withEnv(name, value.replace("127.0.0.1", HOST_ALIAS)));
+        // Back-channel URLs are called from inside the container; browser-facing ones stay as the host sees them.
+        settings.env().forEach((name, value) -> container.withEnv(name,
+                name.endsWith("_BACKCHANNEL_URL") ? value.replace("127.0.0.1", HOST_ALIAS) : value));
         for (Path realm : settings.realmFiles()) {
             container.withCopyFileToContainer(MountableFile.forHostPath(realm),
                     "/opt/keycloak/data/import/" + realm.getFileName());

@@ -47,8 +47,10 @@ public final class TestEnvironment implements AutoCloseable {
         try {
             String runtime = System.getProperty("keycloak.runtime", "distribution");
             Path workDir = Paths.get(ServerSettings.property("keycloak.work.dir"));
+            // The browser is sent to COMPANY_SSO_URL; Keycloak itself calls COMPANY_SSO_BACKCHANNEL_URL.
             Map<String, String> env = new LinkedHashMap<>();
             env.put("COMPANY_SSO_URL", sso.baseUrl());
+            env.put("COMPANY_SSO_BACKCHANNEL_URL", sso.baseUrl());
             ServerSettings settings = new ServerSettings(ServerSettings.property("keycloak.version"),
                     providerJars(), List.of(realmFile(workDir)), env);
             KeycloakServer keycloak = "container".equals(runtime)
@@ -95,6 +97,11 @@ public final class TestEnvironment implements AutoCloseable {
 
     public KeycloakServer keycloak() {
         return keycloak;
+    }
+
+    /** A simulator URL for Keycloak's own (back-channel) calls: token, user info, JWKS, second profile call. */
+    public String ssoBackchannelUrl(String path) {
+        return keycloak.urlSeenByKeycloak(sso.baseUrl()) + path;
     }
 
     public Keycloak admin() {

@@ -116,7 +116,7 @@ class BrokeredLoginIT {
         IdentityProviderResource idp = realm.identityProviders().get(TestEnvironment.IDP_ALIAS);
         IdentityProviderRepresentation original = idp.toRepresentation();
         IdentityProviderRepresentation broken = idp.toRepresentation();
-        broken.getConfig().put("userInfoUrl", env.sso().baseUrl() + "/sso/oauth/no-such-endpoint");
+        broken.getConfig().put("userInfoUrl", env.ssoBackchannelUrl("/sso/oauth/no-such-endpoint"));
         idp.update(broken);
         try {
             Page done = env.app().loginThroughSso(env.newBrowser(), "alice", "alice-pass");
