@@ -2,6 +2,14 @@ package dev.companysso.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +26,15 @@ import dev.companysso.testing.Page;
 import dev.companysso.testing.TestEnvironment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -151,6 +162,38 @@ abstract class DialectITSupport {
         assertThat(page.text()).contains("Company SSO").doesNotContain("Exception");
         assertNoUsers();
         assertThat(loginErrorReasons()).as("event reasons").anySatisfy(r -> assertThat(r).startsWith(eventReason));
+    }
+
+    /**
+     * The SSO's tokens as Keycloak stored them for the user ("Store tokens" is on in the realm), read the way an app
+     * would: through Keycloak's broker token endpoint, with the broker read-token role granted to the user.
+     */
+    protected JsonNode storedSsoToken(String keycloakUsername, JsonNode appTokens) {
+        ClientRepresentation broker = realm.clients().findByClientId("broker").get(0);
+        RoleRepresentation readToken = realm.clients().get(broker.getId()).roles().get("read-token").toRepresentation();
+        realm.users().get(user(keycloakUsername).getId()).roles().clientLevel(broker.getId()).add(List.of(readToken));
+        String realmUrl = env.keycloak().baseUrl() + "/realms/" + TestEnvironment.REALM;
+        String form = "grant_type=refresh_token&client_id=" + OidcApp.CLIENT_ID + "&client_secret=" + OidcApp.CLIENT_SECRET
+                + "&refresh_token=" + URLEncoder.encode(appTokens.get("refresh_token").asText(), StandardCharsets.UTF_8);
+        JsonNode refreshed = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return send(HttpRequest.newBuilder(URI.create(realmUrl + "/broker/" + TestEnvironment.IDP_ALIAS + "/token"))
+                .header("Authorization", "Bearer " + refreshed.get("access_token").asText()).GET());
+    }
+
+    private static JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s: %s", request.build().uri(), response.body()).isEqualTo(200);
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void deleteAllUsers() {

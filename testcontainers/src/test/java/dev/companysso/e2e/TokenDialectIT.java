@@ -202,10 +202,15 @@ class TokenDialectIT extends DialectITSupport {
                 .set(Setting.EXPIRES_IN_PATH, "$.expiresIn")
                 .apply();
 
-        loginOk("alice", "alice");
+        JsonNode appTokens = env.app().exchangeCode(login("alice").locationParam("code").orElseThrow());
 
-        // The access token was found at $.data.accessToken: the userinfo call carried it and was accepted.
-        assertThat(userinfoRequest().header("authorization")).startsWith("Bearer ").hasSizeGreaterThan(20);
+        // The access token found at $.data.accessToken went to the userinfo call and was accepted; Keycloak stored
+        // it with the refresh token and lifetime found at $.data.refreshToken and $.data.expiresIn.
+        String accessToken = userinfoRequest().header("authorization").substring("Bearer ".length());
+        JsonNode stored = storedSsoToken("alice", appTokens);
+        assertThat(stored.get("access_token").asText()).isEqualTo(accessToken);
+        assertThat(stored.get("refresh_token").asText()).isNotBlank().isNotEqualTo(accessToken);
+        assertThat(stored.get("expires_in").asLong()).isEqualTo(7200);
     }
 
     @Test
