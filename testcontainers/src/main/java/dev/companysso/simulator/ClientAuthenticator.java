@@ -1,6 +1,7 @@
 package dev.companysso.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Map;
 
@@ -17,6 +18,12 @@ final class ClientAuthenticator {
     /** Returns the authenticated client id or throws an invalid_client problem. */
     static String authenticate(RecordedRequest r, Dialect d, Map<String, String> params,
                                String clientId, String clientSecret) throws OAuthProblem {
+        return authenticate(r, d, params, clientId, clientSecret, null);
+    }
+
+    /** As above; {@code clientKey} verifies RS256 client assertions in {@link Dialect.ClientAuth#JWT} mode. */
+    static String authenticate(RecordedRequest r, Dialect d, Map<String, String> params,
+                               String clientId, String clientSecret, PublicKey clientKey) throws OAuthProblem {
         String header = r.header("authorization");
         boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
         String bodyId = params.get(d.tokenParamNames().clientId());
@@ -56,6 +63,12 @@ final class ClientAuthenticator {
                 } else {
                     checkBody(bodyId, bodySecret, clientId, clientSecret, d);
                 }
+            }
+            case JWT -> {
+                if (basic || bodySecret != null) {
+                    throw OAuthProblem.invalidClient("this SSO expects a signed client assertion, not a secret", basic);
+                }
+                ClientAssertion.verify(params, bodyId, clientId, clientSecret, clientKey);
             }
             default -> throw new IllegalStateException(d.clientAuth().toString());
         }

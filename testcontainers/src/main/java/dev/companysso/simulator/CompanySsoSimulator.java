@@ -51,6 +51,8 @@ public final class CompanySsoSimulator implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String clientId = DEFAULT_CLIENT_ID;
     private volatile String clientSecret = DEFAULT_CLIENT_SECRET;
+    private volatile java.security.PublicKey clientPublicKey;
+    private final java.util.Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CompanySsoSimulator(String bindHost, int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindHost), port), 64);
@@ -124,6 +126,34 @@ public final class CompanySsoSimulator implements AutoCloseable {
         this.clientSecret = Objects.requireNonNull(secret, "secret");
     }
 
+    /** The client's public key for private_key_jwt client authentication ({@link Dialect.ClientAuth#JWT}); null: none. */
+    public java.security.PublicKey clientPublicKey() {
+        return clientPublicKey;
+    }
+
+    /** Registers the client's public key for RS256 client assertions (until {@link #reset()}). */
+    public void clientPublicKey(java.security.PublicKey key) {
+        this.clientPublicKey = key;
+    }
+
+    /**
+     * Makes the endpoint at {@code path} (token, userinfo or profile) refuse every otherwise valid request with
+     * {@code message} as the SSO's error text, in the dialect's error form (with an envelope: HTTP 200 and the
+     * envelope's error); null stops refusing. Until {@link #reset()}.
+     */
+    public void refuse(String path, String message) {
+        if (message == null) {
+            refusals.remove(path);
+        } else {
+            refusals.put(path, message);
+        }
+    }
+
+    /** The refusal message set for {@code path}, or null. */
+    String refusal(String path) {
+        return refusals.get(path);
+    }
+
     /** The uuid the authorize URL must carry: the dialect's, or the seed's when the dialect needs none. */
     public String uuid() {
         String required = dialect().requiredUuid();
@@ -136,6 +166,8 @@ public final class CompanySsoSimulator implements AutoCloseable {
         users.resetToDefaults();
         clientId = DEFAULT_CLIENT_ID;
         clientSecret = DEFAULT_CLIENT_SECRET;
+        clientPublicKey = null;
+        refusals.clear();
         tokens.clear();
         log.clear();
     }

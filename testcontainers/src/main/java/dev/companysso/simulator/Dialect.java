@@ -69,7 +69,14 @@ public record Dialect(
         /** public client: only the client id is checked. */
         NONE,
         /** POST or either Basic variant. */
-        ANY
+        ANY,
+        /**
+         * A signed JWT (RFC 7523): client_assertion_type jwt-bearer and a client_assertion with iss = sub = the
+         * client id, not expired; HS256 signed with the client secret (client_secret_jwt), or RS256 verified with
+         * the key registered by {@link CompanySsoSimulator#clientPublicKey(java.security.PublicKey)}
+         * (private_key_jwt).
+         */
+        JWT
     }
 
     public enum TokenRequestFormat { FORM, JSON }

@@ -34,6 +34,11 @@ public record Envelope(String codeField, Object successCode, Object errorCode, S
         return new Envelope("errcode", 0, 40029, "errmsg", "ok", null, true);
     }
 
+    /** {@code {"status":"ok","message":"success","result":{...}}}, errors {@code {"status":"error","message":"..."}}. */
+    public static Envelope statusOk() {
+        return new Envelope("status", "ok", "error", "message", "success", "result", false);
+    }
+
     /** Wraps a successful payload. */
     public ObjectNode wrapSuccess(ObjectNode payload) {
         ObjectNode root = Json.MAPPER.createObjectNode();

@@ -40,12 +40,18 @@ final class TokenEndpoint implements Endpoint {
         }
         Map<String, String> params = TokenRequestParams.read(ex.request, d.tokenRequestFormat());
         TokenParamNames names = d.tokenParamNames();
-        String grantType = params.get(names.grantType());
+        String grantType = names.grantType() == null
+                ? (params.containsKey(names.code()) ? "authorization_code" : "refresh_token")
+                : params.get(names.grantType());
         if (grantType == null) {
             throw OAuthProblem.invalidRequest("missing " + names.grantType());
         }
         String clientId = ClientAuthenticator.authenticate(ex.request, d, params, ex.sim.clientId(),
-                ex.sim.clientSecret());
+                ex.sim.clientSecret(), ex.sim.clientPublicKey());
+        String refusal = ex.sim.refusal(SsoPaths.TOKEN);
+        if (refusal != null) {
+            throw OAuthProblem.invalidGrant(refusal);
+        }
         for (Map.Entry<String, String> required : d.requiredTokenParams().entrySet()) {
             String value = params.get(required.getKey());
             if (!required.getValue().equals(value)) {

@@ -1,6 +1,9 @@
 package dev.companysso.simulator;
 
-/** Names of the token request parameters (form fields or JSON properties). */
+/**
+ * Names of the token request parameters (form fields or JSON properties). A null {@code grantType} means the SSO
+ * expects no grant-type parameter: a request with a code is an authorization_code grant, otherwise a refresh.
+ */
 public record TokenParamNames(String clientId, String clientSecret, String code, String redirectUri, String grantType) {
 
     public TokenParamNames {
@@ -8,7 +11,6 @@ public record TokenParamNames(String clientId, String clientSecret, String code,
         require(clientSecret, "clientSecret");
         require(code, "code");
         require(redirectUri, "redirectUri");
-        require(grantType, "grantType");
     }
 
     /** client_id, client_secret, code, redirect_uri, grant_type. */

@@ -81,6 +81,10 @@ final class UserinfoEndpoint implements Endpoint {
         if (d.requireOpenidParam() != null && !access.openid.equals(r.param(d.requireOpenidParam()))) {
             throw OAuthProblem.invalidRequest("invalid " + d.requireOpenidParam());
         }
+        String refusal = ex.sim.refusal(r.path());
+        if (refusal != null) {
+            throw OAuthProblem.invalidToken(refusal);
+        }
         SimUser user = ex.sim.users().get(access.username);
         if (user == null) {
             throw OAuthProblem.invalidToken("unknown user");
