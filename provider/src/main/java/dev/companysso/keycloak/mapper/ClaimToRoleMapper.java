@@ -1,0 +1,92 @@
+package dev.companysso.keycloak.mapper;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** Grants one role when a value at a path equals a given value (or matches a regular expression). */
+public class ClaimToRoleMapper extends AbstractMembershipMapper<RoleModel> {
+
+    public static final String PROVIDER_ID = "company-sso-claim-to-role-mapper";
+    static final String VALUE = "value";
+    static final String REGEX = "regex";
+    static final String ROLE = "role";
+
+    private static final Logger LOG = Logger.getLogger(ClaimToRoleMapper.class);
+    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(PATH).label("Path").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Path of the value to test, e.g. '$.level' or '$.roles' (an array matches when any element does).")
+            .add()
+            .property().name(VALUE).label("Value").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("The value that grants the role.").add()
+            .property().name(REGEX).label("Value is a regular expression").type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue(false).helpText("Match the value as a Java regular expression over the whole text.").add()
+            .property().name(ROLE).label("Role").type(ProviderConfigProperty.ROLE_TYPE)
+            .helpText("The realm or client role to grant.").add()
+            .build();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "Role Importer";
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Company SSO claim to role";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Grants a role when a value in the SSO's profile equals (or matches) the configured value.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    protected List<RoleModel> wanted(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper,
+                                     BrokeredIdentityContext context) {
+        RoleModel role = KeycloakModelUtils.getRoleFromString(realm, config(mapper, ROLE));
+        ProfileValues values = values(mapper, context);
+        if (role == null || values == null || values.isAbsent()) {
+            if (role == null) {
+                LOG.warnf("Company SSO mapper '%s': role '%s' not found", mapper.getName(), config(mapper, ROLE));
+            }
+            return null;
+        }
+        String expected = config(mapper, VALUE);
+        boolean matches;
+        try {
+            Pattern pattern = flag(mapper, REGEX) ? Pattern.compile(expected) : null;
+            matches = values.values().stream().anyMatch(v -> pattern != null ? pattern.matcher(v).matches() : v.equals(expected));
+        } catch (PatternSyntaxException e) {
+            LOG.warnf("Company SSO mapper '%s': invalid regular expression", mapper.getName());
+            return null;
+        }
+        return matches ? List.of(role) : List.of();
+    }
+
+    @Override
+    protected MembershipSync.Memberships<RoleModel> memberships(KeycloakSession session, RealmModel realm,
+                                                                UserModel user, BrokeredIdentityContext context) {
+        return new RoleMemberships(realm, user, context);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.companysso.keycloak.mapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * One mapper, many groups: every value of an array in the profile (e.g. departments) becomes a group membership.
+ * A value is one group name under the configured parent group (slashes in it are part of the name); without a
+ * parent, a value starting with '/' is a full group path such as '/Company/RD'.
+ */
+public class GroupListMapper extends AbstractMembershipMapper<GroupModel> {
+
+    public static final String PROVIDER_ID = "company-sso-group-list-mapper";
+    static final String PARENT = "parentGroup";
+
+    private static final Logger LOG = Logger.getLogger(GroupListMapper.class);
+    private static final List<ProviderConfigProperty> PROPERTIES = translationProperties(
+            pathProperties("Where the SSO lists the user's groups or departments.")
+                    .property().name(PARENT).label("Parent group").type(ProviderConfigProperty.STRING_TYPE)
+                    .helpText("Path of the group under which the SSO's groups live, e.g. '/Company'. Empty: top level "
+                            + "(and values starting with '/' are read as full paths).").add(),
+            "group");
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "Group Importer";
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Company SSO groups from a list";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Turns every value of an array in the SSO's profile (e.g. departments) into a group membership, with "
+                + "optional translation, prefix and allow-list. Under FORCE sync, memberships this mapper added "
+                + "earlier and the SSO no longer lists are removed; others are never touched.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    protected List<GroupModel> wanted(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper,
+                                      BrokeredIdentityContext context) {
+        ProfileValues values = values(mapper, context);
+        if (values == null || values.isAbsent()) {
+            return null;
+        }
+        NameTranslation translation;
+        try {
+            translation = NameTranslationSettings.of(mapper);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Company SSO mapper '%s': translation table %s", mapper.getName(), e.getMessage());
+            return null;
+        }
+        boolean create = flag(mapper, NameTranslationSettings.CREATE_MISSING);
+        String parentPath = config(mapper, PARENT);
+        GroupModel parent = null;
+        if (!parentPath.isEmpty()) {
+            parent = KeycloakModelUtils.findGroupByPath(session, realm, parentPath);
+            if (parent == null && create) {
+                parent = createPath(session, realm, parentPath);
+            }
+            if (parent == null) {
+                LOG.warnf("Company SSO mapper '%s': no parent group '%s'", mapper.getName(), parentPath);
+                return null;
+            }
+        }
+        List<GroupModel> groups = new ArrayList<>();
+        for (String name : translation.apply(values.values())) {
+            GroupModel group = parent == null && name.startsWith("/")
+                    ? find(session, realm, name, create)
+                    : child(session, realm, parent, name, create);
+            if (group != null) {
+                groups.add(group);
+            } else {
+                LOG.debugf("Company SSO mapper '%s': no group '%s', skipped", mapper.getName(), name);
+            }
+        }
+        return groups;
+    }
+
+    private static GroupModel find(KeycloakSession session, RealmModel realm, String path, boolean create) {
+        GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
+        return group == null && create ? createPath(session, realm, path) : group;
+    }
+
+    private static GroupModel createPath(KeycloakSession session, RealmModel realm, String path) {
+        GroupModel parent = null;
+        for (String name : path.split("/")) {
+            if (!name.isBlank()) {
+                parent = child(session, realm, parent, name, true);
+            }
+        }
+        return parent;
+    }
+
+    /** The group named exactly {@code name} under {@code parent} (top level when null), created if asked. */
+    private static GroupModel child(KeycloakSession session, RealmModel realm, GroupModel parent, String name,
+                                    boolean create) {
+        GroupModel existing = (parent == null
+                ? session.groups().getTopLevelGroupsStream(realm, name, true, 0, 10)
+                : parent.getSubGroupsStream(name, true, 0, 10))
+                .filter(g -> g.getName().equals(name)).findFirst().orElse(null);
+        if (existing != null || !create) {
+            return existing;
+        }
+        return parent == null ? session.groups().createGroup(realm, name) : session.groups().createGroup(realm, name, parent);
+    }
+
+    @Override
+    protected MembershipSync.Memberships<GroupModel> memberships(KeycloakSession session, RealmModel realm,
+                                                                 UserModel user, BrokeredIdentityContext context) {
+        return new GroupMemberships(session, realm, user, context);
+    }
+}

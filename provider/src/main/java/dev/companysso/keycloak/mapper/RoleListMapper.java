@@ -1,0 +1,97 @@
+package dev.companysso.keycloak.mapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** One mapper, many roles: every value of an array in the profile becomes a realm or client role. */
+public class RoleListMapper extends AbstractMembershipMapper<RoleModel> {
+
+    public static final String PROVIDER_ID = "company-sso-role-list-mapper";
+    static final String CLIENT = "client";
+
+    private static final Logger LOG = Logger.getLogger(RoleListMapper.class);
+    private static final List<ProviderConfigProperty> PROPERTIES = translationProperties(
+            pathProperties("Where the SSO lists the user's roles.")
+                    .property().name(CLIENT).label("Client").type(ProviderConfigProperty.STRING_TYPE)
+                    .helpText("Client id whose client roles are mapped. Empty: realm roles.").add(),
+            "role");
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "Role Importer";
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Company SSO roles from a list";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Turns every value of an array in the SSO's profile (also an array of objects) into a realm or client "
+                + "role, with optional translation, prefix and allow-list. Under FORCE sync, roles this mapper granted "
+                + "earlier and the SSO no longer lists are removed; roles granted otherwise are never touched.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    protected List<RoleModel> wanted(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper,
+                                     BrokeredIdentityContext context) {
+        ProfileValues values = values(mapper, context);
+        if (values == null || values.isAbsent()) {
+            return null;
+        }
+        NameTranslation translation;
+        try {
+            translation = NameTranslationSettings.of(mapper);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Company SSO mapper '%s': translation table %s", mapper.getName(), e.getMessage());
+            return null;
+        }
+        String clientId = config(mapper, CLIENT);
+        ClientModel client = clientId.isEmpty() ? null : realm.getClientByClientId(clientId);
+        if (!clientId.isEmpty() && client == null) {
+            LOG.warnf("Company SSO mapper '%s': no client '%s' in realm '%s'", mapper.getName(), clientId, realm.getName());
+            return null;
+        }
+        boolean create = flag(mapper, NameTranslationSettings.CREATE_MISSING);
+        List<RoleModel> roles = new ArrayList<>();
+        for (String name : translation.apply(values.values())) {
+            RoleModel role = client != null ? client.getRole(name) : realm.getRole(name);
+            if (role == null && create) {
+                role = client != null ? client.addRole(name) : realm.addRole(name);
+            }
+            if (role != null) {
+                roles.add(role);
+            } else {
+                LOG.debugf("Company SSO mapper '%s': no role '%s', skipped", mapper.getName(), name);
+            }
+        }
+        return roles;
+    }
+
+    @Override
+    protected MembershipSync.Memberships<RoleModel> memberships(KeycloakSession session, RealmModel realm,
+                                                                UserModel user, BrokeredIdentityContext context) {
+        return new RoleMemberships(realm, user, context);
+    }
+}
