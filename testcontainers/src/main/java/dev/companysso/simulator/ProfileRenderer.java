@@ -26,7 +26,13 @@ final class ProfileRenderer {
             case WECHAT -> wechat(user, p);
             default -> throw new IllegalStateException(shape.toString());
         }
-        user.extraSnapshot().forEach((k, v) -> p.set(k, Json.MAPPER.valueToTree(v)));
+        user.extraSnapshot().forEach((k, v) -> {
+            if (v == SimUser.OMIT) {
+                p.remove(k); // lets a test make a field absent, not just null
+            } else {
+                p.set(k, Json.MAPPER.valueToTree(v));
+            }
+        });
         return p;
     }
 

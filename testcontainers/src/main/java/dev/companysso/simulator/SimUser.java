@@ -22,6 +22,9 @@ public final class SimUser {
     private volatile String fullName;
     private final List<String> roles = new CopyOnWriteArrayList<>();
     private final List<Dept> depts = new CopyOnWriteArrayList<>();
+    /** As a value in {@link #getExtra()}: leave this field out of the profile altogether. */
+    public static final Object OMIT = new Object();
+
     private final Map<String, Object> extra = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public SimUser() {

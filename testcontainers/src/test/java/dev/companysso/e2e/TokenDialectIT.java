@@ -150,7 +150,7 @@ class TokenDialectIT extends DialectITSupport {
         assertThat(header.get("alg").asText()).isEqualTo("HS256");
         assertThat(claims.get("iss").asText()).isEqualTo("aaa");
         assertThat(claims.get("sub").asText()).isEqualTo("aaa");
-        assertThat(claims.get("aud").toString()).contains(env.sso().tokenUrl());
+        assertThat(claims.get("aud").toString()).contains(env.ssoBackchannelUrl("/sso/oauth/token"));
         assertThat(token.form()).doesNotContainKey("client_secret");
         assertThat(token.header("authorization")).isNull();
     }

@@ -102,7 +102,7 @@ class UserInfoDialectIT extends DialectITSupport {
 
     @Test
     void secondProfileCallMergedUnderItsKey() {
-        idp().set(Setting.PROFILE_URL, env.sso().profileUrl()).set(Setting.PROFILE_KEY, "org")
+        idp().set(Setting.PROFILE_URL, env.ssoBackchannelUrl("/sso/oauth/profile")).set(Setting.PROFILE_KEY, "org")
                 .set(Setting.USERNAME_PATH, "$.org.roles[0]").apply();
 
         loginOk("alice", "editor");
@@ -126,7 +126,7 @@ class UserInfoDialectIT extends DialectITSupport {
     @Test
     void userinfoJwtSignatureCheckedAgainstTheJwks() {
         sso(b -> b.userinfoFormat(UserinfoFormat.JWT));
-        idp().set(Setting.USERINFO_JWKS_URL, env.sso().jwksUrl()).apply();
+        idp().set(Setting.USERINFO_JWKS_URL, env.ssoBackchannelUrl("/sso/oauth/jwks")).apply();
 
         loginOk("alice", "alice");
         assertThat(env.sso().requests(SsoPaths.JWKS)).isNotEmpty();
@@ -135,7 +135,7 @@ class UserInfoDialectIT extends DialectITSupport {
     @Test
     void userinfoJwtWithABadSignatureStopsTheLogin() {
         sso(b -> b.userinfoFormat(UserinfoFormat.JWT).signWithWrongKey(true));
-        idp().set(Setting.USERINFO_JWKS_URL, env.sso().jwksUrl()).apply();
+        idp().set(Setting.USERINFO_JWKS_URL, env.ssoBackchannelUrl("/sso/oauth/jwks")).apply();
 
         Page page = login("alice");
 

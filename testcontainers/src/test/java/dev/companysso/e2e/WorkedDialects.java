@@ -39,10 +39,14 @@ final class WorkedDialects {
         }
     }
 
-    /** The configuration with the SSO's origin replaced by {@code ssoBaseUrl}. */
-    static Map<String, String> pointedAt(String name, String ssoBaseUrl) {
+    /**
+     * The configuration with the SSO's origin replaced: the authorization URL by the address the browser uses,
+     * every other URL by the address Keycloak uses (they differ when Keycloak runs in a container).
+     */
+    static Map<String, String> pointedAt(String name, String browserBaseUrl, String backchannelBaseUrl) {
         Map<String, String> config = new LinkedHashMap<>();
-        documented(name).forEach((key, value) -> config.put(key, value.replace(DOCUMENTED_ORIGIN, ssoBaseUrl)));
+        documented(name).forEach((key, value) -> config.put(key, value.replace(DOCUMENTED_ORIGIN,
+                key.equals("authorizationUrl") ? browserBaseUrl : backchannelBaseUrl)));
         return config;
     }
 }

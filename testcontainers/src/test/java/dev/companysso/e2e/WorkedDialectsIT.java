@@ -106,7 +106,7 @@ class WorkedDialectsIT extends DialectITSupport {
     }
 
     private void use(String name) {
-        Map<String, String> config = WorkedDialects.pointedAt(name, env.sso().baseUrl());
+        Map<String, String> config = WorkedDialects.pointedAt(name, env.sso().baseUrl(), env.ssoBackchannelUrl(""));
         env.sso().dialect(Dialect.byName(name));
         env.sso().client(config.get("clientId"), config.get("clientSecret"));
         IdpConfig.of(env).replaceWith(config).apply();
