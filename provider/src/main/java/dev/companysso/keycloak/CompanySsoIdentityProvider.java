@@ -1,6 +1,5 @@
 package dev.companysso.keycloak;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -105,11 +104,7 @@ public class CompanySsoIdentityProvider extends AbstractOAuth2IdentityProvider<C
         ObjectNode userInfo = config.isUserInfoCallEnabled() ? client.fetchUserInfo(token) : null;
         ObjectNode extra = config.isSet(Setting.PROFILE_URL) ? client.fetchSecondProfile(token) : null;
 
-        List<String> secrets = new ArrayList<>(List.of(token.accessToken()));
-        if (token.refreshToken() != null) {
-            secrets.add(token.refreshToken());
-        }
-        ObjectNode profile = ProfileDocument.merge(token.payload(), userInfo, secrets, config.get(Setting.PROFILE_KEY), extra);
+        ObjectNode profile = ProfileDocument.from(token, userInfo, config.get(Setting.PROFILE_KEY), extra);
         ExtractedIdentity identity = new IdentityExtractor(config).extract(profile);
 
         BrokeredIdentityContext context = new BrokeredIdentityContext(identity.id(), config);

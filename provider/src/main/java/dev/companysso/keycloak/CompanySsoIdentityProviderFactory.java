@@ -1,8 +1,10 @@
 package dev.companysso.keycloak;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.companysso.keycloak.config.CompanySsoConfig;
+import dev.companysso.keycloak.config.DiscoveryDocument;
 import dev.companysso.keycloak.config.Setting;
 
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
@@ -43,6 +45,15 @@ public class CompanySsoIdentityProviderFactory extends AbstractIdentityProviderF
     @Override
     public CompanySsoConfig createConfig() {
         return CompanySsoConfig.withDefaults();
+    }
+
+    /**
+     * "Import from URL" / discovery: Keycloak fetches the SSO's OAuth 2.0 metadata or OIDC discovery document and
+     * hands it here; the answer pre-fills the provider's endpoints.
+     */
+    @Override
+    public Map<String, String> parseConfig(KeycloakSession session, String document) {
+        return DiscoveryDocument.toConfig(document);
     }
 
     @Override

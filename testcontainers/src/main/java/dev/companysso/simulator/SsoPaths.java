@@ -11,6 +11,7 @@ public final class SsoPaths {
     public static final String JWKS = "/sso/oauth/jwks";
     public static final String LOGOUT = "/sso/oauth/logout";
     public static final String API_ME = "/sso/api/me";
+    public static final String METADATA = "/.well-known/oauth-authorization-server";
 
     private SsoPaths() {
     }

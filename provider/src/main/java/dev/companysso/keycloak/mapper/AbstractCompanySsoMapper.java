@@ -7,12 +7,15 @@ import dev.companysso.keycloak.path.JsonPath;
 import dev.companysso.keycloak.path.PathSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.mappers.AbstractJsonUserAttributeMapper;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -45,15 +48,35 @@ abstract class AbstractCompanySsoMapper extends AbstractIdentityProviderMapper {
     }
 
     /** The values at the mapper's path (and element path), or null when the mapper's paths are unusable. */
-    static ProfileValues values(IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
+    static ProfileValues values(IdentityProviderMapperModel mapper, JsonNode profile) {
         JsonPath path = path(mapper, PATH);
         if (path == null) {
             return null;
         }
         String element = config(mapper, ELEMENT_PATH);
         JsonPath elementPath = element.isEmpty() ? null : path(mapper, ELEMENT_PATH);
-        return ProfileValues.read(profile(context), path, elementPath);
+        return ProfileValues.read(profile, path, elementPath);
     }
+
+    /** The values translated to role or group names, or null when the claim is absent or the mapper unusable. */
+    static List<String> translatedNames(IdentityProviderMapperModel mapper, JsonNode profile, Logger log) {
+        ProfileValues values = values(mapper, profile);
+        if (values == null || values.isAbsent()) {
+            return null;
+        }
+        try {
+            return NameTranslationSettings.of(mapper).apply(values.values());
+        } catch (IllegalArgumentException e) {
+            log.warnf("Company SSO mapper '%s': translation table %s", mapper.getName(), e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * What this mapper would do for a profile, for the admin's dry run: nothing is created or changed.
+     */
+    abstract ObjectNode preview(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper,
+                                JsonNode profile);
 
     static JsonPath path(IdentityProviderMapperModel mapper, String key) {
         try {

@@ -2,6 +2,9 @@ package dev.companysso.keycloak.mapper;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
@@ -60,9 +63,24 @@ public class AttributeImporterMapper extends AbstractCompanySsoMapper {
         apply(user, mapper, context);
     }
 
+    @Override
+    ObjectNode preview(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper, JsonNode profile) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("attribute", config(mapper, ATTRIBUTE));
+        ProfileValues values = values(mapper, profile);
+        if (values == null || values.isAbsent()) {
+            result.put("outcome", "claim absent or mapper misconfigured: attribute unchanged");
+        } else if (values.values().isEmpty()) {
+            result.put("outcome", "attribute removed");
+        } else {
+            values.values().forEach(result.putArray("values")::add);
+        }
+        return result;
+    }
+
     private static void apply(UserModel user, IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
         String attribute = config(mapper, ATTRIBUTE);
-        ProfileValues values = values(mapper, context);
+        ProfileValues values = values(mapper, profile(context));
         if (attribute.isEmpty() || values == null || values.isAbsent()) {
             return;
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
@@ -62,26 +63,31 @@ public class ClaimToRoleMapper extends AbstractMembershipMapper<RoleModel> {
     }
 
     @Override
-    protected List<RoleModel> wanted(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper,
-                                     BrokeredIdentityContext context) {
-        RoleModel role = KeycloakModelUtils.getRoleFromString(realm, config(mapper, ROLE));
-        ProfileValues values = values(mapper, context);
-        if (role == null || values == null || values.isAbsent()) {
-            if (role == null) {
-                LOG.warnf("Company SSO mapper '%s': role '%s' not found", mapper.getName(), config(mapper, ROLE));
-            }
+    protected List<String> names(IdentityProviderMapperModel mapper, JsonNode profile) {
+        ProfileValues values = values(mapper, profile);
+        if (values == null || values.isAbsent()) {
             return null;
         }
         String expected = config(mapper, VALUE);
-        boolean matches;
         try {
             Pattern pattern = flag(mapper, REGEX) ? Pattern.compile(expected) : null;
-            matches = values.values().stream().anyMatch(v -> pattern != null ? pattern.matcher(v).matches() : v.equals(expected));
+            boolean matches = values.values().stream()
+                    .anyMatch(v -> pattern != null ? pattern.matcher(v).matches() : v.equals(expected));
+            return matches ? List.of(config(mapper, ROLE)) : List.of();
         } catch (PatternSyntaxException e) {
             LOG.warnf("Company SSO mapper '%s': invalid regular expression", mapper.getName());
             return null;
         }
-        return matches ? List.of(role) : List.of();
+    }
+
+    @Override
+    protected RoleModel find(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper, String name,
+                             boolean create) {
+        RoleModel role = KeycloakModelUtils.getRoleFromString(realm, name);
+        if (role == null) {
+            LOG.warnf("Company SSO mapper '%s': role '%s' not found", mapper.getName(), name);
+        }
+        return role;
     }
 
     @Override

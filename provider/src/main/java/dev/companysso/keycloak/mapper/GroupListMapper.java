@@ -1,8 +1,8 @@
 package dev.companysso.keycloak.mapper;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.GroupModel;
@@ -59,47 +59,29 @@ public class GroupListMapper extends AbstractMembershipMapper<GroupModel> {
     }
 
     @Override
-    protected List<GroupModel> wanted(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper,
-                                      BrokeredIdentityContext context) {
-        ProfileValues values = values(mapper, context);
-        if (values == null || values.isAbsent()) {
-            return null;
-        }
-        NameTranslation translation;
-        try {
-            translation = NameTranslationSettings.of(mapper);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Company SSO mapper '%s': translation table %s", mapper.getName(), e.getMessage());
-            return null;
-        }
-        boolean create = flag(mapper, NameTranslationSettings.CREATE_MISSING);
+    protected List<String> names(IdentityProviderMapperModel mapper, JsonNode profile) {
+        return translatedNames(mapper, profile, LOG);
+    }
+
+    @Override
+    protected GroupModel find(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper, String name,
+                              boolean create) {
+        boolean mayCreate = create && flag(mapper, NameTranslationSettings.CREATE_MISSING);
         String parentPath = config(mapper, PARENT);
         GroupModel parent = null;
         if (!parentPath.isEmpty()) {
-            parent = KeycloakModelUtils.findGroupByPath(session, realm, parentPath);
-            if (parent == null && create) {
-                parent = createPath(session, realm, parentPath);
-            }
+            parent = byPath(session, realm, parentPath, mayCreate);
             if (parent == null) {
                 LOG.warnf("Company SSO mapper '%s': no parent group '%s'", mapper.getName(), parentPath);
                 return null;
             }
         }
-        List<GroupModel> groups = new ArrayList<>();
-        for (String name : translation.apply(values.values())) {
-            GroupModel group = parent == null && name.startsWith("/")
-                    ? find(session, realm, name, create)
-                    : child(session, realm, parent, name, create);
-            if (group != null) {
-                groups.add(group);
-            } else {
-                LOG.debugf("Company SSO mapper '%s': no group '%s', skipped", mapper.getName(), name);
-            }
-        }
-        return groups;
+        return parent == null && name.startsWith("/")
+                ? byPath(session, realm, name, mayCreate)
+                : child(session, realm, parent, name, mayCreate);
     }
 
-    private static GroupModel find(KeycloakSession session, RealmModel realm, String path, boolean create) {
+    private static GroupModel byPath(KeycloakSession session, RealmModel realm, String path, boolean create) {
         GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
         return group == null && create ? createPath(session, realm, path) : group;
     }

@@ -1,8 +1,8 @@
 package dev.companysso.keycloak.mapper;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.ClientModel;
@@ -54,39 +54,27 @@ public class RoleListMapper extends AbstractMembershipMapper<RoleModel> {
     }
 
     @Override
-    protected List<RoleModel> wanted(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper,
-                                     BrokeredIdentityContext context) {
-        ProfileValues values = values(mapper, context);
-        if (values == null || values.isAbsent()) {
-            return null;
-        }
-        NameTranslation translation;
-        try {
-            translation = NameTranslationSettings.of(mapper);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Company SSO mapper '%s': translation table %s", mapper.getName(), e.getMessage());
-            return null;
-        }
+    protected List<String> names(IdentityProviderMapperModel mapper, JsonNode profile) {
+        return translatedNames(mapper, profile, LOG);
+    }
+
+    @Override
+    protected RoleModel find(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper, String name,
+                             boolean create) {
         String clientId = config(mapper, CLIENT);
         ClientModel client = clientId.isEmpty() ? null : realm.getClientByClientId(clientId);
         if (!clientId.isEmpty() && client == null) {
             LOG.warnf("Company SSO mapper '%s': no client '%s' in realm '%s'", mapper.getName(), clientId, realm.getName());
             return null;
         }
-        boolean create = flag(mapper, NameTranslationSettings.CREATE_MISSING);
-        List<RoleModel> roles = new ArrayList<>();
-        for (String name : translation.apply(values.values())) {
-            RoleModel role = client != null ? client.getRole(name) : realm.getRole(name);
-            if (role == null && create) {
-                role = client != null ? client.addRole(name) : realm.addRole(name);
-            }
-            if (role != null) {
-                roles.add(role);
-            } else {
-                LOG.debugf("Company SSO mapper '%s': no role '%s', skipped", mapper.getName(), name);
-            }
+        RoleModel role = client != null ? client.getRole(name) : realm.getRole(name);
+        if (role == null && create && flag(mapper, NameTranslationSettings.CREATE_MISSING)) {
+            role = client != null ? client.addRole(name) : realm.addRole(name);
         }
-        return roles;
+        if (role == null) {
+            LOG.debugf("Company SSO mapper '%s': no role '%s', skipped", mapper.getName(), name);
+        }
+        return role;
     }
 
     @Override

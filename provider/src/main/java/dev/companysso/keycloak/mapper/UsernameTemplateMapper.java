@@ -8,6 +8,8 @@ import dev.companysso.keycloak.path.JsonPath;
 import dev.companysso.keycloak.path.PathSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
@@ -61,6 +63,18 @@ public class UsernameTemplateMapper extends AbstractCompanySsoMapper {
         if (username != null && !username.isBlank()) {
             context.setModelUsername(username.trim());
         }
+    }
+
+    @Override
+    ObjectNode preview(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper, JsonNode profile) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        String username = render(config(mapper, TEMPLATE), profile, mapper.getIdentityProviderAlias());
+        if (username == null || username.isBlank()) {
+            result.put("outcome", "a placeholder has no value: the SSO's username is kept");
+        } else {
+            result.put("username", username.trim());
+        }
+        return result;
     }
 
     /** The rendered template, or null when a placeholder has no value (the SSO's username is then kept). */

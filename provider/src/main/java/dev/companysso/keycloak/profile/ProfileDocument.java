@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import dev.companysso.keycloak.upstream.TokenAnswer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ProfileDocument {
 
     private ProfileDocument() {
+    }
+
+    /** The profile of one sign-in: the token answer (its tokens left out), the user info and the second call. */
+    public static ObjectNode from(TokenAnswer token, ObjectNode userInfo, String extraKey, ObjectNode extra) {
+        List<String> secrets = new ArrayList<>(List.of(token.accessToken()));
+        if (token.refreshToken() != null) {
+            secrets.add(token.refreshToken());
+        }
+        return merge(token.payload(), userInfo, secrets, extraKey, extra);
     }
 
     /**

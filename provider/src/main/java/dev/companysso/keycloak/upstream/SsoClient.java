@@ -83,9 +83,12 @@ public final class SsoClient {
         } else {
             request.params(params);
         }
-        UpstreamAnswer answer = http.execute(call, request);
-        ObjectNode payload = UpstreamResponseReader.read(call, answer, config.tokenResponseFormat(), config.tokenEnvelope());
+        return readTokenAnswer(config, call, http.execute(call, request));
+    }
 
+    /** Reads a token answer with the dialect's format, envelope and token paths (also used by the dry run). */
+    public static TokenAnswer readTokenAnswer(CompanySsoConfig config, UpstreamCall call, UpstreamAnswer answer) {
+        ObjectNode payload = UpstreamResponseReader.read(call, answer, config.tokenResponseFormat(), config.tokenEnvelope());
         JsonPath accessTokenPath = config.path(Setting.ACCESS_TOKEN_PATH);
         String accessToken = accessTokenPath.selectText(payload).orElseThrow(() -> new UpstreamException(
                 UpstreamFailure.MISSING_TOKEN, call.label() + ": no access token at " + accessTokenPath));
