@@ -31,6 +31,46 @@ abstract class AbstractCompanySsoMapper extends AbstractIdentityProviderMapper {
     private static final Logger LOG = Logger.getLogger(AbstractCompanySsoMapper.class);
     private static final String[] COMPATIBLE_PROVIDERS = {CompanySsoIdentityProviderFactory.PROVIDER_ID};
 
+    private final String id;
+    private final String category;
+    private final String displayType;
+    private final String helpText;
+    private final List<ProviderConfigProperty> properties;
+
+    AbstractCompanySsoMapper(String id, String category, String displayType, String helpText,
+                             List<ProviderConfigProperty> properties) {
+        this.id = id;
+        this.category = category;
+        this.displayType = displayType;
+        this.helpText = helpText;
+        this.properties = properties;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return category;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return displayType;
+    }
+
+    @Override
+    public String getHelpText() {
+        return helpText;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return properties;
+    }
+
     @Override
     public String[] getCompatibleProviders() {
         return COMPATIBLE_PROVIDERS.clone();

@@ -11,6 +11,7 @@ import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * Role and group mappers: on the first login they grant what the profile asks for; under FORCE they also take back
@@ -18,6 +19,11 @@ import org.keycloak.models.UserModel;
  * nothing (the SSO said nothing); a null or empty one takes back this mapper's grants.
  */
 abstract class AbstractMembershipMapper<T> extends AbstractCompanySsoMapper {
+
+    AbstractMembershipMapper(String id, String category, String displayType, String helpText,
+                             List<ProviderConfigProperty> properties) {
+        super(id, category, displayType, helpText, properties);
+    }
 
     /** The role or group names the profile asks for, or null when it says nothing (claim absent, mapper unusable). */
     protected abstract List<String> names(IdentityProviderMapperModel mapper, JsonNode profile);

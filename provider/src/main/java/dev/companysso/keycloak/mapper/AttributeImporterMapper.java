@@ -26,29 +26,10 @@ public class AttributeImporterMapper extends AbstractCompanySsoMapper {
             .helpText("Name of the user attribute to set, e.g. 'department'.").add()
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Attribute Importer";
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Company SSO attribute importer";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Imports a value (or every value of an array) from the SSO's profile into a user attribute.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
+    public AttributeImporterMapper() {
+        super(PROVIDER_ID, "Attribute Importer", "Company SSO attribute importer",
+                "Imports a value (or every value of an array) from the SSO's profile into a user attribute.",
+                PROPERTIES);
     }
 
     @Override

@@ -37,29 +37,10 @@ public class ClaimToRoleMapper extends AbstractMembershipMapper<RoleModel> {
             .helpText("The realm or client role to grant.").add()
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Role Importer";
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Company SSO claim to role";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Grants a role when a value in the SSO's profile equals (or matches) the configured value.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
+    public ClaimToRoleMapper() {
+        super(PROVIDER_ID, "Role Importer", "Company SSO claim to role",
+                "Grants a role when a value in the SSO's profile equals (or matches) the configured value.",
+                PROPERTIES);
     }
 
     @Override

@@ -31,31 +31,12 @@ public class GroupListMapper extends AbstractMembershipMapper<GroupModel> {
                             + "(and values starting with '/' are read as full paths).").add(),
             "group");
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Group Importer";
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Company SSO groups from a list";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Turns every value of an array in the SSO's profile (e.g. departments) into a group membership, with "
+    public GroupListMapper() {
+        super(PROVIDER_ID, "Group Importer", "Company SSO groups from a list",
+                "Turns every value of an array in the SSO's profile (e.g. departments) into a group membership, with "
                 + "optional translation, prefix and allow-list. Under FORCE sync, memberships this mapper added "
-                + "earlier and the SSO no longer lists are removed; others are never touched.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
+                + "earlier and the SSO no longer lists are removed; others are never touched.",
+                PROPERTIES);
     }
 
     @Override

@@ -26,31 +26,12 @@ public class RoleListMapper extends AbstractMembershipMapper<RoleModel> {
                     .helpText("Client id whose client roles are mapped. Empty: realm roles.").add(),
             "role");
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Role Importer";
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Company SSO roles from a list";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Turns every value of an array in the SSO's profile (also an array of objects) into a realm or client "
+    public RoleListMapper() {
+        super(PROVIDER_ID, "Role Importer", "Company SSO roles from a list",
+                "Turns every value of an array in the SSO's profile (also an array of objects) into a realm or client "
                 + "role, with optional translation, prefix and allow-list. Under FORCE sync, roles this mapper granted "
-                + "earlier and the SSO no longer lists are removed; roles granted otherwise are never touched.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
+                + "earlier and the SSO no longer lists are removed; roles granted otherwise are never touched.",
+                PROPERTIES);
     }
 
     @Override

@@ -31,29 +31,10 @@ public class UsernameTemplateMapper extends AbstractCompanySsoMapper {
                     + "'${ALIAS}' by the provider's alias; e.g. '${$.account}' or '${ALIAS}.${$.id}'.").add()
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Preprocessor";
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Company SSO username template";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Formats the username of users created through the Company SSO from values of its profile.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
+    public UsernameTemplateMapper() {
+        super(PROVIDER_ID, "Preprocessor", "Company SSO username template",
+                "Formats the username of users created through the Company SSO from values of its profile.",
+                PROPERTIES);
     }
 
     @Override
