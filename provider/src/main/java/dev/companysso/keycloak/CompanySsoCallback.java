@@ -20,7 +20,11 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.ErrorPage;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -31,6 +35,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public class CompanySsoCallback {
 
     private static final Logger LOG = Logger.getLogger(CompanySsoCallback.class);
+    static final String LOGOUT_RESPONSE = "logout_response";
 
     private final CompanySsoIdentityProvider provider;
     private final KeycloakSession session;
@@ -100,6 +105,22 @@ public class CompanySsoCallback {
         }
         identity.setAuthenticationSession(authSession);
         return callback.authenticated(identity);
+    }
+
+    /** Where the SSO returns the browser after a redirect-mode logout; finishes Keycloak's own logout. */
+    @GET
+    @Path(LOGOUT_RESPONSE)
+    public Response logoutResponse(@QueryParam(OAuth2Constants.STATE) String state) {
+        RealmModel realm = session.getContext().getRealm();
+        UserSessionModel userSession = state == null ? null : session.sessions().getUserSession(realm, state);
+        if (userSession == null || userSession.getState() != UserSessionModel.State.LOGGING_OUT) {
+            event.event(EventType.LOGOUT).detail(Details.IDENTITY_PROVIDER, provider.getConfig().getAlias())
+                    .detail(Details.REASON, "logout response without a session that is logging out")
+                    .error(Errors.USER_SESSION_NOT_FOUND);
+            return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.SESSION_NOT_ACTIVE);
+        }
+        return AuthenticationManager.finishBrowserLogout(session, realm, userSession, session.getContext().getUri(),
+                session.getContext().getConnection(), session.getContext().getRequestHeaders());
     }
 
     private Response fail(AuthenticationSessionModel authSession, UserFacingError error, String reason,

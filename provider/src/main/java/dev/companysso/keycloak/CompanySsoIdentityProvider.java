@@ -13,7 +13,19 @@ import dev.companysso.keycloak.upstream.SsoClient;
 import dev.companysso.keycloak.upstream.StoredToken;
 import dev.companysso.keycloak.upstream.TokenAnswer;
 
+import java.net.URI;
+
+import dev.companysso.keycloak.error.UpstreamException;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.UserSessionModel;
 import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
@@ -36,6 +48,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * (the PKCE verifier is kept in the authentication session, which a cluster replicates).
  */
 public class CompanySsoIdentityProvider extends AbstractOAuth2IdentityProvider<CompanySsoConfig> {
+
+    private static final Logger LOG = Logger.getLogger(CompanySsoIdentityProvider.class);
 
     /** Auth-session note holding this login's PKCE code verifier. */
     static final String PKCE_VERIFIER_NOTE = "COMPANY_SSO_PKCE_VERIFIER";
@@ -134,6 +148,73 @@ public class CompanySsoIdentityProvider extends AbstractOAuth2IdentityProvider<C
             return;
         }
         super.setEmailVerified(user, context);
+    }
+
+    /**
+     * The broker token endpoint ({@code GET /realms/R/broker/ALIAS/token}): the stored SSO token, refreshed first
+     * with the SSO's refresh grant (same dialect as the login) when it is about to expire. Keycloak stores the
+     * refreshed token. A failed refresh is a clear JSON error, never a stale token.
+     */
+    @Override
+    public Response retrieveToken(KeycloakSession session, FederatedIdentityModel identity) {
+        StoredToken.Parsed stored = StoredToken.parse(identity.getToken());
+        if (stored != null && stored.expiresWithin(getConfig().getMinValidityToken())) {
+            if (stored.refreshToken() == null) {
+                throw tokenError(Response.Status.BAD_REQUEST, "token_expired",
+                        "The company SSO token has expired and the SSO gave no refresh token: sign in again.");
+            }
+            try {
+                TokenAnswer fresh = ssoClient().refresh(stored.refreshToken());
+                identity.setToken(StoredToken.serializeRefreshed(fresh, stored.refreshToken()));
+            } catch (UpstreamException e) {
+                LOG.warnf("Company SSO '%s': token refresh failed (%s: %s)", getConfig().getAlias(),
+                        e.failure().eventReason(), e.detail());
+                throw tokenError(Response.Status.BAD_GATEWAY, "token_refresh_failed",
+                        "The company SSO did not renew its token (" + e.failure().eventReason() + ")"
+                                + e.upstreamMessage().map(m -> ": " + m).orElse("") + ". Sign in again.");
+            }
+        }
+        return Response.ok(identity.getToken()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static WebApplicationException tokenError(Response.Status status, String error, String description) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("error", error).put("error_description", description);
+        return new WebApplicationException(error, Response.status(status).entity(body.toString())
+                .type(MediaType.APPLICATION_JSON).build());
+    }
+
+    /** Redirect mode: send the browser to the SSO's logout, which returns it to our logout_response endpoint. */
+    @Override
+    public Response keycloakInitiatedBrowserLogout(KeycloakSession session, UserSessionModel userSession, UriInfo uriInfo,
+                                                   RealmModel realm) {
+        if (!getConfig().isSet(Setting.LOGOUT_URL)) {
+            return null;
+        }
+        if ("backchannel".equals(getConfig().get(Setting.LOGOUT_MODE))) {
+            backchannelLogout(session, userSession, uriInfo, realm);
+            return null;
+        }
+        String returnUrl = Urls.identityProviderAuthnResponse(uriInfo.getBaseUri(), getConfig().getAlias(),
+                realm.getName()).toString() + "/" + CompanySsoCallback.LOGOUT_RESPONSE;
+        String url = ssoClient().logoutUrl(userSession.getNote(FEDERATED_ACCESS_TOKEN), userSession.getId(), returnUrl);
+        return Response.status(Response.Status.FOUND).location(URI.create(url)).build();
+    }
+
+    @Override
+    public void backchannelLogout(KeycloakSession session, UserSessionModel userSession, UriInfo uriInfo, RealmModel realm) {
+        if (!getConfig().isSet(Setting.LOGOUT_URL) || !"backchannel".equals(getConfig().get(Setting.LOGOUT_MODE))) {
+            return;
+        }
+        SsoClient client = ssoClient();
+        try {
+            int status = client.logout(client.logoutUrl(userSession.getNote(FEDERATED_ACCESS_TOKEN), userSession.getId(), null));
+            if (status / 100 != 2 && status / 100 != 3) {
+                LOG.warnf("Company SSO '%s': back-channel logout answered HTTP %d", getConfig().getAlias(), status);
+            }
+        } catch (UpstreamException e) {
+            // Keycloak's own logout goes on: the SSO session then ends by its own expiry.
+            LOG.warnf("Company SSO '%s': back-channel logout failed (%s)", getConfig().getAlias(), e.detail());
+        }
     }
 
     SsoClient ssoClient() {

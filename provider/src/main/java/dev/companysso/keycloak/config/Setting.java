@@ -152,6 +152,21 @@ public enum Setting {
             "Path of the full name, used when first and last name are missing: split at the last space, or, "
                     + "for names without spaces (e.g. Chinese), kept whole as the first name.", "$.name"),
 
+    // --- Logout ----------------------------------------------------------------------------------------------
+    LOGOUT_URL("logoutUrl", Kind.URL, "Logout URL",
+            "Optional. When set, signing out of Keycloak also ends the session at the company SSO.", null),
+    LOGOUT_MODE("logoutMode", Kind.LIST, "Logout mode",
+            "'redirect': the browser visits the SSO's logout URL and comes back to Keycloak to finish; "
+                    + "'backchannel': Keycloak calls the logout URL itself (also for logouts without a browser).",
+            "redirect", "redirect", "backchannel"),
+    LOGOUT_REDIRECT_PARAM("logoutRedirectParam", Kind.STRING, "Logout return parameter",
+            "Redirect mode: name of the parameter that carries the URL the SSO sends the browser back to, e.g. "
+                    + "'post_logout_redirect_uri', 'redirect_uri' or 'service'; '-' leaves it out.",
+            "post_logout_redirect_uri"),
+    LOGOUT_PARAMS("logoutParams", Kind.TEXT, "Extra logout parameters",
+            "Parameters added to the logout call, one 'name=value' per line; '${access_token}' and '${client_id}' "
+                    + "are filled in (e.g. 'access_token=${access_token}').", ""),
+
     // --- Limits ----------------------------------------------------------------------------------------------
     CONNECT_TIMEOUT_MILLIS("connectTimeoutMillis", Kind.STRING, "Connect timeout (ms)",
             "How long to wait for a TCP connection to the SSO.", "3000"),

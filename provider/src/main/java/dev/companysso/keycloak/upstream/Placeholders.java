@@ -36,7 +36,7 @@ final class Placeholders {
         if (name.equals("client_id")) {
             return clientId == null ? "" : clientId;
         }
-        if (name.startsWith("token.")) {
+        if (name.startsWith("token.") && token.payload() != null) {
             return JsonPath.compile(name.substring("token.".length())).selectText(token.payload()).orElse("");
         }
         return "${" + name + "}"; // unknown: left as written, so the admin sees it in the SSO's complaint

@@ -60,6 +60,28 @@ public final class SsoClient {
         return requestToken(UpstreamCall.REFRESH, params);
     }
 
+    /**
+     * The SSO's logout URL with the configured parameters; {@code returnUrl} goes into the return parameter
+     * (redirect mode) and may be null (back-channel).
+     */
+    public String logoutUrl(String accessToken, String sessionState, String returnUrl) {
+        UriBuilder uri = UriBuilder.fromUri(config.get(Setting.LOGOUT_URL)).queryParam("state", sessionState);
+        String returnParam = config.paramName(Setting.LOGOUT_REDIRECT_PARAM);
+        if (returnUrl != null && returnParam != null) {
+            uri.queryParam(returnParam, returnUrl);
+        }
+        TokenAnswer token = new TokenAnswer(null, accessToken == null ? "" : accessToken, null, null);
+        for (NameValue param : config.nameValues(Setting.LOGOUT_PARAMS)) {
+            uri.queryParam(param.name(), Placeholders.fill(param.value(), token, config.getClientId()));
+        }
+        return uri.build().toString();
+    }
+
+    /** Back-channel logout: one GET, its answer read and closed; failures are the caller's to log. */
+    public int logout(String url) {
+        return http.execute(UpstreamCall.LOGOUT, http.get(url)).status();
+    }
+
     public ObjectNode fetchUserInfo(TokenAnswer token) {
         return fetchProfile(UpstreamCall.USERINFO, config.getUserInfoUrl(), config.get(Setting.USERINFO_METHOD), token);
     }
