@@ -14,6 +14,7 @@ final class RequestLog {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Map<String, Long> perEndpoint = new TreeMap<>();
     private final Set<String> connections = new HashSet<>();
+    private final Map<String, Long> codeUses = new TreeMap<>();
 
     synchronized void record(RecordedRequest request, InetSocketAddress remote) {
         requests.add(request);
@@ -21,6 +22,11 @@ final class RequestLog {
         if (remote != null) {
             connections.add(remote.getAddress().getHostAddress() + ":" + remote.getPort());
         }
+    }
+
+    /** A token request presented this authorization code (valid or not). */
+    synchronized void countCodeUse(String code) {
+        codeUses.merge(code, 1L, Long::sum);
     }
 
     synchronized List<RecordedRequest> all() {
@@ -32,12 +38,13 @@ final class RequestLog {
     }
 
     synchronized Stats stats() {
-        return new Stats(perEndpoint, connections.size());
+        return new Stats(perEndpoint, connections.size(), codeUses);
     }
 
     synchronized void clear() {
         requests.clear();
         perEndpoint.clear();
         connections.clear();
+        codeUses.clear();
     }
 }

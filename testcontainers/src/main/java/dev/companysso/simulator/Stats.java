@@ -7,11 +7,18 @@ import java.util.Map;
  *
  * @param perEndpoint    requests per path (every path, also unknown ones)
  * @param tcpConnections TCP connections that sent at least one request (distinct client ip:port pairs)
+ * @param codeUses       token requests per authorization code presented (valid, used up or unknown)
  */
-public record Stats(Map<String, Long> perEndpoint, long tcpConnections) {
+public record Stats(Map<String, Long> perEndpoint, long tcpConnections, Map<String, Long> codeUses) {
 
     public Stats {
         perEndpoint = Map.copyOf(perEndpoint);
+        codeUses = Map.copyOf(codeUses);
+    }
+
+    /** How many token requests presented this code. */
+    public long tokenRequestsFor(String code) {
+        return codeUses.getOrDefault(code, 0L);
     }
 
     public long requests(String path) {
