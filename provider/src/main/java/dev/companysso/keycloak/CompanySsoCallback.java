@@ -64,12 +64,16 @@ public class CompanySsoCallback {
             authSession = callback.getAndVerifyAuthenticationSession(state);
         } catch (WebApplicationException e) {
             // Keycloak's own page ("page has expired", "cookie not found", ...). Keycloak does not always record an
-            // event for it: leave one trace per refused callback for the admin.
-            event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN)
-                    .detail(Details.IDENTITY_PROVIDER, config.getAlias())
-                    .detail(Details.REASON, "sso_state_rejected: Keycloak refused the callback's state (HTTP "
-                            + e.getResponse().getStatus() + ")")
-                    .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+            // event for it: leave one trace per refused callback for the admin. A redirect is no refusal (e.g. the
+            // browser is already signed in and goes back to the app).
+            int status = e.getResponse().getStatus();
+            if (status < 300 || status >= 400) {
+                event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN)
+                        .detail(Details.IDENTITY_PROVIDER, config.getAlias())
+                        .detail(Details.REASON, "sso_state_rejected: Keycloak refused the callback's state (HTTP "
+                                + status + ")")
+                        .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+            }
             return e.getResponse();
         } catch (RuntimeException e) {
             // Keycloak's state parser throws plain exceptions (e.g. IllegalArgumentException from Base64) for a
