@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 
+import dev.companysso.simulator.CompanySsoSimulator;
 import dev.companysso.simulator.SsoPaths;
 import dev.companysso.testing.BrowserSession;
 import dev.companysso.testing.OidcApp;
@@ -83,6 +84,11 @@ final class E2eSupport {
         IdentityProviderRepresentation changed = idp.toRepresentation();
         change.accept(changed.getConfig());
         idp.update(changed);
+        if (!Objects.equals(original.getConfig().get("clientSecret"), changed.getConfig().get("clientSecret"))) {
+            // The admin API masks the secret ("**********") and keeps the stored one when it gets the mask back, so
+            // restoring the representation would keep the changed secret: put the realm's own value back instead.
+            original.getConfig().put("clientSecret", CompanySsoSimulator.DEFAULT_CLIENT_SECRET);
+        }
         return () -> idp.update(original);
     }
 
