@@ -68,12 +68,34 @@ public class CompanySsoCallback {
             // Throws with Keycloak's own page when the state is forged, stale or from another browser.
             authSession = callback.getAndVerifyAuthenticationSession(state);
         } catch (WebApplicationException e) {
+            // Keycloak's own page ("page has expired", "cookie not found", ...). Keycloak does not always record an
+            // event for it: leave one trace per refused callback for the admin. A redirect is no refusal (e.g. the
+            // browser is already signed in and goes back to the app).
+            int status = e.getResponse().getStatus();
+            if (status < 300 || status >= 400) {
+                event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN)
+                        .detail(Details.IDENTITY_PROVIDER, config.getAlias())
+                        .detail(Details.REASON, "sso_state_rejected: Keycloak refused the callback's state (HTTP "
+                                + status + ")")
+                        .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+            }
             return e.getResponse();
+        } catch (RuntimeException e) {
+            // Keycloak's state parser throws plain exceptions (e.g. IllegalArgumentException from Base64) for a
+            // state it cannot even read: a forged or mangled callback, not a server error.
+            return fail(null, UserFacingError.INVALID_STATE, "callback with an unreadable state ("
+                    + e.getClass().getSimpleName() + ")", Response.Status.BAD_REQUEST);
         }
         session.getContext().setAuthenticationSession(authSession);
 
         if (error != null) {
             if ("access_denied".equals(error) && code == null) {
+                // Keycloak shows its own "access denied" notice on the login page but records nothing: keep a
+                // trace for the admin.
+                event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN)
+                        .detail(Details.IDENTITY_PROVIDER, config.getAlias())
+                        .detail(Details.REASON, "sso_access_denied: the user cancelled or the SSO denied access")
+                        .error(Errors.ACCESS_DENIED);
                 return callback.cancelled(config);
             }
             // A code next to an error is contradictory: never exchange it.

@@ -47,6 +47,7 @@ public final class CompanySsoSimulator implements AutoCloseable {
     private final UserDirectory users = new UserDirectory();
     private final TokenStore tokens = new TokenStore();
     private final RequestLog log = new RequestLog();
+    private final FaultSwitch faults = new FaultSwitch();
     private final JwtSigner signer = new JwtSigner();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String clientId = DEFAULT_CLIENT_ID;
@@ -160,9 +161,15 @@ public final class CompanySsoSimulator implements AutoCloseable {
         return required != null ? required : Dialect.SEED_UUID;
     }
 
-    /** Default dialect and users, seed client; forgets codes, tokens, recorded requests and stats. */
+    /** The fault switches: make the token or user info endpoint misbehave (until {@link #reset()}). */
+    public FaultSwitch faults() {
+        return faults;
+    }
+
+    /** Default dialect and users, seed client, no faults; forgets codes, tokens, recorded requests and stats. */
     public void reset() {
         dialect.set(Dialect.seed());
+        faults.clear();
         users.resetToDefaults();
         clientId = DEFAULT_CLIENT_ID;
         clientSecret = DEFAULT_CLIENT_SECRET;

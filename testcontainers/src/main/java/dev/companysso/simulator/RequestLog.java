@@ -14,13 +14,22 @@ final class RequestLog {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Map<String, Long> perEndpoint = new TreeMap<>();
     private final Set<String> connections = new HashSet<>();
+    private final Map<String, Long> codeUses = new TreeMap<>();
+    private final Map<String, Set<String>> connectionsByPath = new TreeMap<>();
 
     synchronized void record(RecordedRequest request, InetSocketAddress remote) {
         requests.add(request);
         perEndpoint.merge(request.path(), 1L, Long::sum);
         if (remote != null) {
-            connections.add(remote.getAddress().getHostAddress() + ":" + remote.getPort());
+            String connection = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+            connections.add(connection);
+            connectionsByPath.computeIfAbsent(request.path(), p -> new HashSet<>()).add(connection);
         }
+    }
+
+    /** A token request presented this authorization code (valid or not). */
+    synchronized void countCodeUse(String code) {
+        codeUses.merge(code, 1L, Long::sum);
     }
 
     synchronized List<RecordedRequest> all() {
@@ -32,12 +41,16 @@ final class RequestLog {
     }
 
     synchronized Stats stats() {
-        return new Stats(perEndpoint, connections.size());
+        Map<String, Long> perPath = new TreeMap<>();
+        connectionsByPath.forEach((path, set) -> perPath.put(path, (long) set.size()));
+        return new Stats(perEndpoint, connections.size(), codeUses, perPath);
     }
 
     synchronized void clear() {
         requests.clear();
         perEndpoint.clear();
         connections.clear();
+        codeUses.clear();
+        connectionsByPath.clear();
     }
 }

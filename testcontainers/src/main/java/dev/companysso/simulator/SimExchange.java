@@ -31,6 +31,11 @@ final class SimExchange {
         return responded;
     }
 
+    /** For answers written straight to {@link #http} (raw bytes). */
+    void markResponded() {
+        responded = true;
+    }
+
     SimExchange header(String name, String value) {
         http.getResponseHeaders().add(name, value);
         return this;

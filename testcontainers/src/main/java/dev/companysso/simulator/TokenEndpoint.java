@@ -15,6 +15,20 @@ final class TokenEndpoint implements Endpoint {
     public void handle(SimExchange ex) throws IOException {
         Dialect d = ex.dialect;
         DialectResponses.Wire wire = DialectResponses.wireOf(d.tokenResponseFormat());
+        Fault fault = ex.sim.faults().take(FaultTarget.TOKEN).orElse(null);
+        if (fault != null && fault.replacesAnswer()) {
+            // The SSO did its work (the code is used up), then the answer went wrong on the way back.
+            try {
+                grant(ex, d);
+            } catch (OAuthProblem ignored) {
+                // answered with the fault all the same
+            }
+            FaultyAnswers.write(ex, fault);
+            return;
+        }
+        if (fault != null) {
+            FaultyAnswers.delay(fault);
+        }
         try {
             ObjectNode payload = grant(ex, d);
             DialectResponses.success(ex, d.tokenEnvelope(), wire, payload);
@@ -73,6 +87,7 @@ final class TokenEndpoint implements Endpoint {
         if (codeValue == null) {
             throw OAuthProblem.invalidRequest("missing " + names.code());
         }
+        ex.sim.log().countCodeUse(codeValue);
         String redirectUri = params.get(names.redirectUri());
         if (d.requireRedirectUri() && redirectUri == null) {
             throw OAuthProblem.invalidRequest("missing " + names.redirectUri());

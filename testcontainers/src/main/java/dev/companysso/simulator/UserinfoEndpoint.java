@@ -30,6 +30,14 @@ final class UserinfoEndpoint implements Endpoint {
     public void handle(SimExchange ex) throws IOException {
         Dialect d = ex.dialect;
         DialectResponses.Wire wire = DialectResponses.wireOf(d.userinfoFormat());
+        Fault fault = rolesAndDepartments ? null : ex.sim.faults().take(FaultTarget.USERINFO).orElse(null);
+        if (fault != null && fault.replacesAnswer()) {
+            FaultyAnswers.write(ex, fault);
+            return;
+        }
+        if (fault != null && fault.kind() == Fault.Kind.DELAY) {
+            FaultyAnswers.delay(fault);
+        }
         try {
             SimUser user = authorizedUser(ex, d);
             if (rolesAndDepartments) {
@@ -38,8 +46,11 @@ final class UserinfoEndpoint implements Endpoint {
                 ex.header("Cache-Control", "no-store");
                 ex.send(200, "application/jwt", ex.sim.signer().sign(claims(ex, d, user), d.signWithWrongKey()));
             } else {
-                DialectResponses.success(ex, d.userinfoEnvelope(), wire,
-                        ProfileRenderer.userinfo(user, d.profileShape()));
+                ObjectNode profile = ProfileRenderer.userinfo(user, d.profileShape());
+                if (fault != null && fault.isIdFault()) {
+                    FaultyAnswers.breakId(profile, fault, d.profileShape());
+                }
+                DialectResponses.success(ex, d.userinfoEnvelope(), wire, profile);
             }
         } catch (OAuthProblem p) {
             if (p.wrongShape) {

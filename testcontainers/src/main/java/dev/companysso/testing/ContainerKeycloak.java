@@ -37,7 +37,7 @@ public final class ContainerKeycloak implements KeycloakServer {
             container.withCopyFileToContainer(MountableFile.forHostPath(realm),
                     "/opt/keycloak/data/import/" + realm.getFileName());
         }
-        container.withCommand("start-dev", "--import-realm");
+        container.withCommand("start-dev", "--import-realm", "--log-level=INFO,dev.companysso:debug");
         container.start();
         return new ContainerKeycloak(container);
     }

@@ -33,12 +33,14 @@ public final class DistributionKeycloak implements KeycloakServer {
     private final Process process;
     private final String baseUrl;
     private final Path log;
+    private final Path vault;
     private final Thread shutdownHook;
 
-    private DistributionKeycloak(Process process, String baseUrl, Path log) {
+    private DistributionKeycloak(Process process, String baseUrl, Path log, Path vault) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.log = log;
+        this.vault = vault;
         this.shutdownHook = new Thread(this::stopProcess, "keycloak-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -55,13 +57,18 @@ public final class DistributionKeycloak implements KeycloakServer {
             int httpPort = freePort();
             int managementPort = freePort();
             Path log = workDir.resolve("keycloak.log");
+            Path vault = Files.createDirectories(workDir.resolve("vault"));
             Path watchdog = writeWatchdog(workDir);
 
             List<String> command = new ArrayList<>(List.of("setsid", "bash", watchdog.toString(),
                     Long.toString(ProcessHandle.current().pid()), home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                     "--http-host=127.0.0.1", "--hostname-strict=false", "--health-enabled=true", "--import-realm",
-                    "--cache=local"));
+                    "--cache=local",
+                    // A file vault for ${vault.KEY} references (files <realm>_<key>, read at use time), and the
+                    // provider's DEBUG log of every SSO exchange, which tests check for leaked secrets.
+                    "--vault=file", "--vault-dir=" + vault,
+                    "--log-level=INFO,dev.companysso:debug"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
@@ -72,7 +79,7 @@ public final class DistributionKeycloak implements KeycloakServer {
             builder.environment().putAll(settings.env());
             Process process = builder.start();
 
-            DistributionKeycloak server = new DistributionKeycloak(process, "http://127.0.0.1:" + httpPort, log);
+            DistributionKeycloak server = new DistributionKeycloak(process, "http://127.0.0.1:" + httpPort, log, vault);
             server.awaitReady("http://127.0.0.1:" + managementPort + "/health/ready");
             return server;
         } catch (IOException e) {
@@ -176,6 +183,11 @@ public final class DistributionKeycloak implements KeycloakServer {
     @Override
     public Optional<Path> logFile() {
         return Optional.of(log);
+    }
+
+    @Override
+    public Optional<Path> vaultDir() {
+        return Optional.of(vault);
     }
 
     @Override

@@ -19,6 +19,14 @@ public interface KeycloakServer extends AutoCloseable {
     /** The server's log, where the runtime gives one (for tests that grep it). */
     Optional<Path> logFile();
 
+    /**
+     * The directory of Keycloak's file vault ({@code --vault=file}), where the runtime has one. Keycloak reads a
+     * secret file when the secret is used, so tests may write files while the server runs.
+     */
+    default Optional<Path> vaultDir() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -108,6 +108,21 @@ public final class TestEnvironment implements AutoCloseable {
         return admin;
     }
 
+    /**
+     * Stores a secret in Keycloak's file vault for the test realm, for {@code ${vault.KEY}} references. The file is
+     * named by Keycloak's default REALM_UNDERSCORE_KEY resolver: realm and key joined by '_', with every '_' inside
+     * either doubled ({@code company_company__sso__secret}).
+     */
+    public void writeVaultSecret(String key, String value) {
+        Path dir = keycloak.vaultDir().orElseThrow(() -> new IllegalStateException(
+                "this Keycloak runtime has no file vault (only the distribution runtime configures one)"));
+        try {
+            Files.writeString(dir.resolve(REALM.replace("_", "__") + "_" + key.replace("_", "__")), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A fresh browser-like client: its own cookies, nothing shared with other tests. */
     public BrowserSession newBrowser() {
         return new BrowserSession();

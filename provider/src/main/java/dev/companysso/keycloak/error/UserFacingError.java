@@ -10,6 +10,7 @@ import org.keycloak.models.IdentityProviderModel;
 public record UserFacingError(String messageKey, String ssoMessage) {
 
     public static final UserFacingError MISSING_STATE = new UserFacingError("companySsoMissingState", null);
+    public static final UserFacingError INVALID_STATE = new UserFacingError("companySsoInvalidState", null);
     public static final UserFacingError MISSING_CODE = new UserFacingError("companySsoMissingCode", null);
     public static final UserFacingError ISSUER_MISMATCH = new UserFacingError("companySsoIssuerMismatch", null);
 

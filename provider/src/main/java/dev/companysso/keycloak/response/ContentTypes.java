@@ -15,6 +15,13 @@ final class ContentTypes {
         return FORM.equals(mediaType(contentType));
     }
 
+    /** application/xml, text/xml, application/something+xml; XHTML is a web page, not XML data. */
+    static boolean isXml(String contentType) {
+        String mediaType = mediaType(contentType);
+        return mediaType != null && !mediaType.equals("application/xhtml+xml")
+                && (mediaType.endsWith("/xml") || mediaType.endsWith("+xml"));
+    }
+
     /** "content type text/html" for details; a header that is not a plain media type is not echoed. */
     static String describe(String contentType) {
         String mediaType = mediaType(contentType);

@@ -56,6 +56,10 @@ public final class UpstreamResponseReader {
         if (text.isEmpty()) {
             throw new UpstreamException(UpstreamFailure.EMPTY_BODY, call.label() + " answered an empty body");
         }
+        if (text.charAt(0) == '<' && isXmlDocument(text, answer.contentType())) {
+            throw new UpstreamException(UpstreamFailure.MALFORMED, call.label() + " answered an XML document instead of JSON ("
+                    + ContentTypes.describe(answer.contentType()) + ")");
+        }
         if (text.charAt(0) == '<') {
             throw new UpstreamException(UpstreamFailure.HTML_PAGE, call.label() + " answered a web page instead of data ("
                     + ContentTypes.describe(answer.contentType()) + ")");
@@ -145,6 +149,15 @@ public final class UpstreamResponseReader {
             return "";
         }
         return " at line " + location.getLineNr() + " column " + location.getColumnNr();
+    }
+
+    /** XML data (by content type or prolog), as opposed to a web page, which is HTML whatever its label. */
+    private static boolean isXmlDocument(String text, String contentType) {
+        String head = text.substring(0, Math.min(text.length(), 1024)).toLowerCase(java.util.Locale.ROOT);
+        if (head.contains("<html") || head.contains("<!doctype html")) {
+            return false;
+        }
+        return ContentTypes.isXml(contentType) || head.startsWith("<?xml");
     }
 
     /** Some Windows-based SSOs prefix their JSON with a UTF-8 byte order mark. */

@@ -508,6 +508,24 @@ class UpstreamResponseReaderTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"application/xml", "text/xml; charset=UTF-8", "application/soap+xml"})
+        void xmlDataIsUnreadableNotAWebPage(String contentType) {
+            UpstreamException failure = failure(200, contentType, "<result><access_token>" + SECRET + "</access_token></result>");
+
+            assertThat(failure.failure()).isEqualTo(UpstreamFailure.MALFORMED);
+            assertThat(failure.detail()).startsWith("token request answered an XML document instead of JSON (content type ");
+        }
+
+        @Test
+        void anXmlPrologMakesXmlWhateverTheLabelButXhtmlIsAPage() {
+            assertThat(failure(200, "text/plain", "<?xml version=\"1.0\"?><r/>").failure()).isEqualTo(UpstreamFailure.MALFORMED);
+            assertThat(failure(200, "application/xhtml+xml", "<?xml version=\"1.0\"?><html><body>Down</body></html>").failure())
+                    .isEqualTo(UpstreamFailure.HTML_PAGE);
+            assertThat(failure(200, "application/xml", "<!DOCTYPE html><html><body>Down</body></html>").failure())
+                    .isEqualTo(UpstreamFailure.HTML_PAGE);
+        }
+
+        @ParameterizedTest
         @EnumSource(ResponseFormat.class)
         void htmlIsAWebPageWhateverTheFormat(ResponseFormat format) {
             assertThat(failure(200, "application/json", "\n<html/>", format, Envelope.NONE).failure()).isEqualTo(UpstreamFailure.HTML_PAGE);
