@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import dev.companysso.simulator.Dialect;
+import dev.companysso.simulator.SsoPaths;
 import dev.companysso.simulator.RecordedRequest;
 import dev.companysso.testing.BrowserSession;
 import dev.companysso.testing.IdpConfig;
@@ -87,6 +88,18 @@ class WorkedDialectsIT extends DialectITSupport {
         assertThat(userinfo.queryParam("access_token")).isNotBlank();
         assertThat(userinfo.queryParam("openid")).isEqualTo("o-10002");
         assertThat(userinfo.header("authorization")).isNull();
+    }
+
+    @Test
+    void wechatStyleErrorsInAnHttp200AnswerStopTheLoginWithWechatsMessage() {
+        use("wechat");
+        env.sso().refuse(SsoPaths.TOKEN, "invalid code");
+
+        Page page = env.app().loginThroughSso(env.newBrowser(), "alice", "alice-pass");
+
+        assertThat(page.status()).isEqualTo(502);
+        assertThat(page.text()).contains("invalid code");
+        assertThat(env.admin().realm(TestEnvironment.REALM).users().searchByUsername("o-10002", true)).isEmpty();
     }
 
     @Test

@@ -146,12 +146,14 @@ public class CompanySsoConfig extends OAuth2IdentityProviderConfig {
 
     public Envelope tokenEnvelope() {
         return new Envelope(path(Setting.TOKEN_SUCCESS_PATH), get(Setting.TOKEN_SUCCESS_VALUE),
-                path(Setting.TOKEN_PAYLOAD_PATH), path(Setting.TOKEN_ERROR_MESSAGE_PATH));
+                path(Setting.TOKEN_PAYLOAD_PATH), path(Setting.TOKEN_ERROR_MESSAGE_PATH),
+                getBoolean(Setting.TOKEN_SUCCESS_WHEN_MISSING));
     }
 
     public Envelope userInfoEnvelope() {
         return new Envelope(path(Setting.USERINFO_SUCCESS_PATH), get(Setting.USERINFO_SUCCESS_VALUE),
-                path(Setting.USERINFO_PAYLOAD_PATH), path(Setting.USERINFO_ERROR_MESSAGE_PATH));
+                path(Setting.USERINFO_PAYLOAD_PATH), path(Setting.USERINFO_ERROR_MESSAGE_PATH),
+                getBoolean(Setting.USERINFO_SUCCESS_WHEN_MISSING));
     }
 
     public boolean isUserInfoCallEnabled() {

@@ -82,6 +82,9 @@ public enum Setting {
                     + "'error' field still means failure).", ""),
     TOKEN_SUCCESS_VALUE("tokenSuccessValue", Kind.STRING, "Token success value",
             "Envelope: the value at the success path that means success, e.g. '0' or 'ok'.", ""),
+    TOKEN_SUCCESS_WHEN_MISSING("tokenSuccessWhenMissing", Kind.BOOLEAN, "Token success when marker missing",
+            "Envelope: an answer without the success field also succeeds (e.g. WeChat sends 'errcode' only with "
+                    + "errors).", "false"),
     TOKEN_PAYLOAD_PATH("tokenPayloadPath", Kind.STRING, "Token payload path",
             "Envelope: path of the object that holds the tokens, e.g. '$.data'. Empty: the whole answer.", ""),
     TOKEN_ERROR_MESSAGE_PATH("tokenErrorMessagePath", Kind.STRING, "Token error message path",
@@ -121,6 +124,8 @@ public enum Setting {
             "Envelope: path of the field that tells success, e.g. '$.code'.", ""),
     USERINFO_SUCCESS_VALUE("userInfoSuccessValue", Kind.STRING, "User info success value",
             "Envelope: the value at the success path that means success.", ""),
+    USERINFO_SUCCESS_WHEN_MISSING("userInfoSuccessWhenMissing", Kind.BOOLEAN, "User info success when marker missing",
+            "Envelope: a user info answer without the success field also succeeds.", "false"),
     USERINFO_PAYLOAD_PATH("userInfoPayloadPath", Kind.STRING, "User info payload path",
             "Envelope: path of the object that holds the profile, e.g. '$.data'. Empty: the whole answer.", ""),
     USERINFO_ERROR_MESSAGE_PATH("userInfoErrorMessagePath", Kind.STRING, "User info error message path",

@@ -12,10 +12,17 @@ import dev.companysso.keycloak.path.JsonPath;
  *                         "0" matches both {@code 0} and {@code "0"}
  * @param payloadPath      where the useful object is; null means the whole answer
  * @param errorMessagePath where the SSO puts its human error message; null means the usual fields
+ * @param successWhenMissing an answer without the success marker also succeeds (WeChat sends {@code errcode}
+ *                           only with errors)
  */
-public record Envelope(JsonPath successPath, String successValue, JsonPath payloadPath, JsonPath errorMessagePath) {
+public record Envelope(JsonPath successPath, String successValue, JsonPath payloadPath, JsonPath errorMessagePath,
+                       boolean successWhenMissing) {
 
     public static final Envelope NONE = new Envelope(null, null, null, null);
+
+    public Envelope(JsonPath successPath, String successValue, JsonPath payloadPath, JsonPath errorMessagePath) {
+        this(successPath, successValue, payloadPath, errorMessagePath, false);
+    }
 
     public Envelope {
         if (successPath != null && successValue == null) {

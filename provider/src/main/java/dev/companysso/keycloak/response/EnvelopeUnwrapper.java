@@ -20,8 +20,10 @@ final class EnvelopeUnwrapper {
 
     static ObjectNode unwrap(UpstreamCall call, ObjectNode answer, Envelope envelope) {
         if (envelope.successPath() != null) {
-            String marker = JsonPath.asText(envelope.successPath().selectFirst(answer).orElse(null));
-            if (!envelope.successValue().equals(marker)) {
+            JsonNode markerNode = envelope.successPath().selectFirst(answer).orElse(null);
+            boolean missing = markerNode == null || markerNode.isNull();
+            String marker = JsonPath.asText(markerNode);
+            if (!envelope.successValue().equals(marker) && !(missing && envelope.successWhenMissing())) {
                 throw new UpstreamException(UpstreamFailure.REFUSED, call.label() + " was refused: "
                         + envelope.successPath() + " is not '" + envelope.successValue() + "'", errorMessage(answer, envelope));
             }

@@ -289,6 +289,29 @@ class UpstreamResponseReaderTest {
     @Nested
     class Envelopes {
 
+        private final Envelope wechat = new Envelope(JsonPath.compile("$.errcode"), "0", null,
+                JsonPath.compile("$.errmsg"), true);
+
+        @Test
+        void aMarkerThatOnlyErrorsCarryCanMeanSuccessWhenMissing() {
+            assertThat(read(200, "text/plain", "{\"access_token\":\"x\",\"openid\":\"o-1\"}", ResponseFormat.AUTO, wechat)
+                    .get("openid").asText()).isEqualTo("o-1");
+            assertThat(read(200, "text/plain", "{\"errcode\":0,\"access_token\":\"x\"}", ResponseFormat.AUTO, wechat)
+                    .get("access_token").asText()).isEqualTo("x");
+
+            UpstreamException refused = failure(200, "text/plain", "{\"errcode\":40029,\"errmsg\":\"invalid code\"}",
+                    ResponseFormat.AUTO, wechat);
+            assertThat(refused.failure()).isEqualTo(UpstreamFailure.REFUSED);
+            assertThat(refused.upstreamMessage()).hasValue("invalid code");
+        }
+
+        @Test
+        void withoutTheOptionAMissingMarkerIsARefusal() {
+            Envelope strict = new Envelope(JsonPath.compile("$.errcode"), "0", null, null);
+            assertThat(failure(200, "application/json", "{\"access_token\":\"x\"}", ResponseFormat.AUTO, strict).failure())
+                    .isEqualTo(UpstreamFailure.REFUSED);
+        }
+
         @Test
         void numericSuccessCodeUnwrapsThePayload() {
             ObjectNode payload = read(200, "text/plain", "{\"code\":0,\"msg\":\"ok\",\"data\":{\"id\":10001}}", ResponseFormat.AUTO, CODE_ZERO);
