@@ -15,17 +15,19 @@ final class Router implements HttpHandler {
     Router(CompanySsoSimulator sim) {
         this.sim = sim;
         Endpoint index = ex -> ex.html(200, HtmlPages.index(ex.sim));
-        this.routes = Map.of(
-                "/", index,
-                "/sso", index,
-                SsoPaths.AUTHORIZE, new AuthorizeEndpoint(),
-                SsoPaths.LOGIN, new LoginEndpoint(),
-                SsoPaths.TOKEN, new TokenEndpoint(),
-                SsoPaths.USERINFO, UserinfoEndpoint.userinfo(),
-                SsoPaths.PROFILE, UserinfoEndpoint.profile(),
-                SsoPaths.JWKS, new JwksEndpoint(),
-                SsoPaths.LOGOUT, new LogoutEndpoint(),
-                SsoPaths.API_ME, new CompanyApiEndpoint());
+        this.routes = Map.ofEntries(
+                Map.entry("/", index),
+                Map.entry("/sso", index),
+                Map.entry(SsoPaths.AUTHORIZE, new AuthorizeEndpoint()),
+                Map.entry(SsoPaths.LOGIN, new LoginEndpoint()),
+                Map.entry(SsoPaths.TOKEN, new TokenEndpoint()),
+                Map.entry(SsoPaths.USERINFO, UserinfoEndpoint.userinfo()),
+                Map.entry(SsoPaths.PROFILE, UserinfoEndpoint.profile()),
+                Map.entry(SsoPaths.JWKS, new JwksEndpoint()),
+                Map.entry(SsoPaths.LOGOUT, new LogoutEndpoint()),
+                Map.entry(SsoPaths.API_ME, new CompanyApiEndpoint()),
+                Map.entry(SsoPaths.APP_CALLBACK, ex -> ex.html(200, HtmlPages.appCallback(
+                        ex.request.queryParam("code") != null, ex.request.queryParam("error")))));
     }
 
     @Override
