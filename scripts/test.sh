@@ -3,6 +3,8 @@
 # (distribution zip from Maven Central, started as a process: no Docker needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The browser suites need Debian's chromium and chromedriver (skipped when already installed).
+./scripts/install-browser.sh
 ./mvnw -B verify "$@"
 
 # The harness promises to leave no server behind: check it.

@@ -233,6 +233,8 @@ public final class CompanySsoSimulator implements AutoCloseable {
     public String profileUrl() { return baseUrl + SsoPaths.PROFILE; }
     public String jwksUrl() { return baseUrl + SsoPaths.JWKS; }
     public String apiUrl() { return baseUrl + SsoPaths.API_ME; }
+    /** A stand-in application page (not part of the SSO) that OIDC clients can use as their redirect URI. */
+    public String appCallbackUrl() { return baseUrl + SsoPaths.APP_CALLBACK; }
     public String logoutUrl() { return baseUrl + SsoPaths.LOGOUT; }
 
     // ---------------------------------------------------------------- internals for the endpoints

@@ -73,6 +73,16 @@ final class HtmlPages {
                 """);
     }
 
+    /** The stand-in application's landing page: says whether an authorization code arrived (never shows it). */
+    static String appCallback(boolean gotCode, String error) {
+        String text = gotCode ? "Signed in: the application received an authorization code."
+                : "The application received no code" + (error == null ? "." : ": " + error);
+        return page("Application", """
+                    <div class="brand"><div class="logo">APP</div><h1>Application</h1></div>
+                    <p id="app-callback" class="sub" data-code="%s">%s</p>
+                """.formatted(gotCode, esc(text)));
+    }
+
     static String index(CompanySsoSimulator sim) {
         return page(TITLE, """
                     <div class="brand"><div class="logo">SSO</div><h1>Company SSO</h1></div>

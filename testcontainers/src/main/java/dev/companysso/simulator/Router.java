@@ -26,7 +26,9 @@ final class Router implements HttpHandler {
                 Map.entry(SsoPaths.JWKS, new JwksEndpoint()),
                 Map.entry(SsoPaths.LOGOUT, new LogoutEndpoint()),
                 Map.entry(SsoPaths.API_ME, new CompanyApiEndpoint()),
-                Map.entry(SsoPaths.METADATA, new MetadataEndpoint()));
+                Map.entry(SsoPaths.METADATA, new MetadataEndpoint()),
+                Map.entry(SsoPaths.APP_CALLBACK, ex -> ex.html(200, HtmlPages.appCallback(
+                        ex.request.queryParam("code") != null, ex.request.queryParam("error")))));
     }
 
     @Override

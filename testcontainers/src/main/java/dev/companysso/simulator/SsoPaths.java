@@ -12,6 +12,8 @@ public final class SsoPaths {
     public static final String LOGOUT = "/sso/oauth/logout";
     public static final String API_ME = "/sso/api/me";
     public static final String METADATA = "/.well-known/oauth-authorization-server";
+    /** Not part of the SSO: a stand-in application page an OIDC client can redirect to, for browser tests and demos. */
+    public static final String APP_CALLBACK = "/app/callback";
 
     private SsoPaths() {
     }

@@ -42,6 +42,8 @@ class MappersIT {
     private final RealmResource realm;
     private final IdentityProviderResource idp;
     private final List<String> mapperIds = new ArrayList<>();
+    /** The ready realm's own mappers, set aside while these tests run their own (mapper names are unique). */
+    private final List<IdentityProviderMapperRepresentation> realmMappers = new ArrayList<>();
 
     MappersIT(TestEnvironment env) {
         this.env = env;
@@ -53,6 +55,7 @@ class MappersIT {
     void mappers() {
         env.sso().reset();
         deleteUser("alice");
+        setAsideRealmMappers();
         for (String role : List.of("admin", "editor", "reader", "sso-user", "administrators")) {
             if (realm.roles().list(role, true).stream().noneMatch(r -> r.getName().equals(role))) {
                 realm.roles().create(new RoleRepresentation(role, null, false));
@@ -75,6 +78,22 @@ class MappersIT {
     void removeMappers() {
         mapperIds.forEach(idp::delete);
         deleteUser("alice");
+        restoreRealmMappers();
+    }
+
+    private void setAsideRealmMappers() {
+        for (IdentityProviderMapperRepresentation mapper : idp.getMappers()) {
+            realmMappers.add(mapper);
+            idp.delete(mapper.getId());
+        }
+    }
+
+    private void restoreRealmMappers() {
+        for (IdentityProviderMapperRepresentation mapper : realmMappers) {
+            mapper.setId(null);
+            idp.addMapper(mapper).close();
+        }
+        realmMappers.clear();
     }
 
     @Test
