@@ -2,9 +2,6 @@ package dev.companysso.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.companysso.simulator.DialectClient.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -14,26 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The fault switches: each fault as a client sees it, "next" versus "always", and code counting. */
-class FaultSwitchTest {
-
-    private static CompanySsoSimulator sim;
-    private static DialectClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = CompanySsoSimulator.start(0);
-        client = new DialectClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
+class FaultSwitchTest extends SimulatorTestBase {
 
     @Test
     void aNextFaultHitsOneAnswerAndUsesUpTheCode() {

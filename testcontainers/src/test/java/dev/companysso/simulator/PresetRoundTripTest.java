@@ -2,9 +2,6 @@ package dev.companysso.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.companysso.simulator.DialectClient.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,26 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every preset (and two exotic custom dialects) is round-trip consistent for a client that follows its rules. */
-class PresetRoundTripTest {
-
-    private static CompanySsoSimulator sim;
-    private static DialectClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = CompanySsoSimulator.start(0);
-        client = new DialectClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
+class PresetRoundTripTest extends SimulatorTestBase {
 
     static Dialect dialectNamed(String name) {
         return switch (name) {

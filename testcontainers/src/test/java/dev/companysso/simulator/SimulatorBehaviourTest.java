@@ -2,9 +2,6 @@ package dev.companysso.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.companysso.simulator.DialectClient.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -25,28 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Error paths and features of the simulator beyond the happy round trip. */
-class SimulatorBehaviourTest {
+class SimulatorBehaviourTest extends SimulatorTestBase {
 
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-
-    private static CompanySsoSimulator sim;
-    private static DialectClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = CompanySsoSimulator.start(0);
-        client = new DialectClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
 
     @Test
     void startsOnLoopbackWithSeedDefaults() {
