@@ -184,13 +184,9 @@ public class CompanySsoConfig extends OAuth2IdentityProviderConfig {
                 case LIST -> checkOption(setting);
                 case BOOLEAN -> checkBoolean(setting);
                 case TEXT -> checkNameValues(setting);
-                case STRING -> {
-                    if (setting.key().endsWith("Path")) {
-                        checkPath(setting);
-                    } else if (setting.key().endsWith("Millis") || setting.key().endsWith("Bytes")) {
-                        checkPositiveInt(setting);
-                    }
-                }
+                case PATH -> checkPath(setting);
+                case NUMBER -> checkPositiveInt(setting);
+                case STRING -> { }
             }
         }
         requirePair(Setting.TOKEN_SUCCESS_PATH, Setting.TOKEN_SUCCESS_VALUE);

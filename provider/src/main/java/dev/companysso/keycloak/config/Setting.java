@@ -77,7 +77,7 @@ public enum Setting {
     TOKEN_RESPONSE_FORMAT("tokenResponseFormat", Kind.LIST, "Token response format",
             "'auto' reads JSON (also when served as text/plain or text/html) and form-encoded answers; "
                     + "'json' or 'form' accept only that format.", "auto", "auto", "json", "form"),
-    TOKEN_SUCCESS_PATH("tokenSuccessPath", Kind.STRING, "Token success path",
+    TOKEN_SUCCESS_PATH("tokenSuccessPath", Kind.PATH, "Token success path",
             "Envelope: path of the field that tells success, e.g. '$.code'. Empty: no success rule (an OAuth "
                     + "'error' field still means failure).", ""),
     TOKEN_SUCCESS_VALUE("tokenSuccessValue", Kind.STRING, "Token success value",
@@ -85,15 +85,15 @@ public enum Setting {
     TOKEN_SUCCESS_WHEN_MISSING("tokenSuccessWhenMissing", Kind.BOOLEAN, "Token success when marker missing",
             "Envelope: an answer without the success field also succeeds (e.g. WeChat sends 'errcode' only with "
                     + "errors).", "false"),
-    TOKEN_PAYLOAD_PATH("tokenPayloadPath", Kind.STRING, "Token payload path",
+    TOKEN_PAYLOAD_PATH("tokenPayloadPath", Kind.PATH, "Token payload path",
             "Envelope: path of the object that holds the tokens, e.g. '$.data'. Empty: the whole answer.", ""),
-    TOKEN_ERROR_MESSAGE_PATH("tokenErrorMessagePath", Kind.STRING, "Token error message path",
+    TOKEN_ERROR_MESSAGE_PATH("tokenErrorMessagePath", Kind.PATH, "Token error message path",
             "Envelope: path of the SSO's error message, shown to the user when the SSO refuses, e.g. '$.msg'.", ""),
-    ACCESS_TOKEN_PATH("accessTokenPath", Kind.STRING, "Access token path",
+    ACCESS_TOKEN_PATH("accessTokenPath", Kind.PATH, "Access token path",
             "Path of the access token inside the token payload.", "$.access_token"),
-    REFRESH_TOKEN_PATH("refreshTokenPath", Kind.STRING, "Refresh token path",
+    REFRESH_TOKEN_PATH("refreshTokenPath", Kind.PATH, "Refresh token path",
             "Path of the refresh token inside the token payload.", "$.refresh_token"),
-    EXPIRES_IN_PATH("expiresInPath", Kind.STRING, "Expires-in path",
+    EXPIRES_IN_PATH("expiresInPath", Kind.PATH, "Expires-in path",
             "Path of the access token's lifetime in seconds inside the token payload.", "$.expires_in"),
 
     // --- Userinfo request ------------------------------------------------------------------------------------
@@ -120,15 +120,15 @@ public enum Setting {
     USERINFO_JWKS_URL("userInfoJwksUrl", Kind.URL, "User info JWKS URL",
             "When the user info answer is a JWT: the SSO's JSON Web Key Set. When set, the JWT's signature is "
                     + "checked and a bad signature stops the login.", null),
-    USERINFO_SUCCESS_PATH("userInfoSuccessPath", Kind.STRING, "User info success path",
+    USERINFO_SUCCESS_PATH("userInfoSuccessPath", Kind.PATH, "User info success path",
             "Envelope: path of the field that tells success, e.g. '$.code'.", ""),
     USERINFO_SUCCESS_VALUE("userInfoSuccessValue", Kind.STRING, "User info success value",
             "Envelope: the value at the success path that means success.", ""),
     USERINFO_SUCCESS_WHEN_MISSING("userInfoSuccessWhenMissing", Kind.BOOLEAN, "User info success when marker missing",
             "Envelope: a user info answer without the success field also succeeds.", "false"),
-    USERINFO_PAYLOAD_PATH("userInfoPayloadPath", Kind.STRING, "User info payload path",
+    USERINFO_PAYLOAD_PATH("userInfoPayloadPath", Kind.PATH, "User info payload path",
             "Envelope: path of the object that holds the profile, e.g. '$.data'. Empty: the whole answer.", ""),
-    USERINFO_ERROR_MESSAGE_PATH("userInfoErrorMessagePath", Kind.STRING, "User info error message path",
+    USERINFO_ERROR_MESSAGE_PATH("userInfoErrorMessagePath", Kind.PATH, "User info error message path",
             "Envelope: path of the SSO's error message, e.g. '$.msg'.", ""),
 
     // --- Second profile call ---------------------------------------------------------------------------------
@@ -142,18 +142,18 @@ public enum Setting {
                     + "readable as '$.extra.roles'.", "extra"),
 
     // --- Identity --------------------------------------------------------------------------------------------
-    ID_PATH("idPath", Kind.STRING, "User ID path",
+    ID_PATH("idPath", Kind.PATH, "User ID path",
             "Path of the user's unique, stable id in the profile (numbers become text), e.g. '$.data.user.id'.",
             "$.sub"),
-    USERNAME_PATH("usernamePath", Kind.STRING, "Username path",
+    USERNAME_PATH("usernamePath", Kind.PATH, "Username path",
             "Path of the username. When missing, the email, then the id, is used.", "$.preferred_username"),
-    EMAIL_PATH("emailPath", Kind.STRING, "Email path", "Path of the email address.", "$.email"),
-    EMAIL_VERIFIED_PATH("emailVerifiedPath", Kind.STRING, "Email verified path",
+    EMAIL_PATH("emailPath", Kind.PATH, "Email path", "Path of the email address.", "$.email"),
+    EMAIL_VERIFIED_PATH("emailVerifiedPath", Kind.PATH, "Email verified path",
             "Path of a true/false field saying the SSO verified the email.", "$.email_verified"),
-    FIRST_NAME_PATH("firstNamePath", Kind.STRING, "First name path", "Path of the first (given) name.",
+    FIRST_NAME_PATH("firstNamePath", Kind.PATH, "First name path", "Path of the first (given) name.",
             "$.given_name"),
-    LAST_NAME_PATH("lastNamePath", Kind.STRING, "Last name path", "Path of the last (family) name.", "$.family_name"),
-    FULL_NAME_PATH("fullNamePath", Kind.STRING, "Full name path",
+    LAST_NAME_PATH("lastNamePath", Kind.PATH, "Last name path", "Path of the last (family) name.", "$.family_name"),
+    FULL_NAME_PATH("fullNamePath", Kind.PATH, "Full name path",
             "Path of the full name, used when first and last name are missing: split at the last space, or, "
                     + "for names without spaces (e.g. Chinese), kept whole as the first name.", "$.name"),
 
@@ -173,16 +173,20 @@ public enum Setting {
                     + "are filled in (e.g. 'access_token=${access_token}').", ""),
 
     // --- Limits ----------------------------------------------------------------------------------------------
-    CONNECT_TIMEOUT_MILLIS("connectTimeoutMillis", Kind.STRING, "Connect timeout (ms)",
+    CONNECT_TIMEOUT_MILLIS("connectTimeoutMillis", Kind.NUMBER, "Connect timeout (ms)",
             "How long to wait for a TCP connection to the SSO.", "3000"),
-    READ_TIMEOUT_MILLIS("readTimeoutMillis", Kind.STRING, "Read timeout (ms)",
+    READ_TIMEOUT_MILLIS("readTimeoutMillis", Kind.NUMBER, "Read timeout (ms)",
             "How long to wait for the SSO's answer once connected.", "10000"),
-    MAX_RESPONSE_BYTES("maxResponseBytes", Kind.STRING, "Maximum answer size (bytes)",
+    MAX_RESPONSE_BYTES("maxResponseBytes", Kind.NUMBER, "Maximum answer size (bytes)",
             "Larger answers from the SSO are refused.", "1048576");
 
     /** How a setting is shown in the admin console. */
     public enum Kind {
         STRING(ProviderConfigProperty.STRING_TYPE),
+        /** A path expression, checked when the provider is saved. */
+        PATH(ProviderConfigProperty.STRING_TYPE),
+        /** A positive whole number. */
+        NUMBER(ProviderConfigProperty.STRING_TYPE),
         URL(ProviderConfigProperty.URL_TYPE),
         TEXT(ProviderConfigProperty.TEXT_TYPE),
         BOOLEAN(ProviderConfigProperty.BOOLEAN_TYPE),
