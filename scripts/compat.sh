@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The compatibility suite (README, "Compatibility"): the end-to-end suites that cover login, mappers, an error page
-# and the SSO token for apps, run once per Keycloak release given (default: the supported releases other than the
+# The compatibility suite (README, "Compatibility"): the end-to-end suites that cover login, mappers, error pages,
+# the SSO token for apps and the admin dry run, run once per Keycloak release given (default: the supported releases other than the
 # README test command's 26.7.3). One Keycloak start per release, one release at a time. Each release's
 # distribution zip is fetched from Maven Central on first use (about 170 MB) and unpacked into its own
 # testcontainers/target/keycloak-dist/keycloak-VERSION/; 26.4.x runs the company-sso-provider-kc26.4 jar.
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SUITES=${COMPAT_SUITES:-BrokeredLoginIT,MappersIT,DialectErrorsIT,SsoTokenAndLogoutIT}
+SUITES=${COMPAT_SUITES:-BrokeredLoginIT,MappersIT,DialectErrorsIT,FaultMatrixIT,SsoTokenAndLogoutIT,DryRunAndDiscoveryIT}
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(26.5.6 26.4.7)
 
