@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 KC_PORT=${KC_PORT:-8080}
 SSO_PORT=${SSO_PORT:-8090}
-KC_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml | head -1)
+KC_VERSION=$(sed -n 's:.*<keycloak.test.version>\(.*\)</keycloak.test.version>.*:\1:p' pom.xml | head -1)
 DEMO=.demo
 KC_HOME=$DEMO/keycloak-$KC_VERSION
 
@@ -21,7 +21,7 @@ if [ ! -d "$KC_HOME" ]; then
   rm -rf "$KC_HOME/data"
 fi
 rm -f "$KC_HOME"/providers/*.jar
-cp testcontainers/target/keycloak-providers/*.jar "$KC_HOME/providers/"
+cp "testcontainers/target/keycloak-providers/$KC_VERSION"/*.jar "$KC_HOME/providers/"
 mkdir -p "$KC_HOME/data/import"
 cp realm-export/src/main/realm/company-realm.json "$KC_HOME/data/import/"
 

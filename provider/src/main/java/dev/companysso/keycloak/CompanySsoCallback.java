@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -39,11 +38,17 @@ public class CompanySsoCallback {
 
     private final CompanySsoIdentityProvider provider;
     private final KeycloakSession session;
-    private final AuthenticationCallback callback;
+    /**
+     * Named through the provider class, which inherits the member type from Keycloak: it is
+     * {@code UserAuthenticationIdentityProvider.AuthenticationCallback} from Keycloak 26.5 on and
+     * {@code IdentityProvider.AuthenticationCallback} in 26.4. The same source thus compiles against both; the
+     * bytecode differs, hence the separate 26.4 jar (provider-kc26.4, README "Compatibility").
+     */
+    private final CompanySsoIdentityProvider.AuthenticationCallback callback;
     private final EventBuilder event;
 
-    CompanySsoCallback(CompanySsoIdentityProvider provider, KeycloakSession session, AuthenticationCallback callback,
-                       EventBuilder event) {
+    CompanySsoCallback(CompanySsoIdentityProvider provider, KeycloakSession session,
+                       CompanySsoIdentityProvider.AuthenticationCallback callback, EventBuilder event) {
         this.provider = provider;
         this.session = session;
         this.callback = callback;

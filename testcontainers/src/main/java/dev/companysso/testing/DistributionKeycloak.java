@@ -51,6 +51,7 @@ public final class DistributionKeycloak implements KeycloakServer {
      */
     public static DistributionKeycloak start(Path home, Path workDir, ServerSettings settings) {
         try {
+            checkVersion(home, settings.version());
             Files.createDirectories(workDir);
             installProviders(home, settings.providerJars());
             installRealms(home, settings.realmFiles());
@@ -84,6 +85,18 @@ public final class DistributionKeycloak implements KeycloakServer {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start Keycloak from " + home, e);
+        }
+    }
+
+    /** The unpacked server must be the version the build asked for (version.txt: "Keycloak - 26.7.3"). */
+    private static void checkVersion(Path home, String expected) throws IOException {
+        Path versionFile = home.resolve("version.txt");
+        if (!Files.isRegularFile(versionFile)) {
+            throw new IllegalStateException("No Keycloak distribution at " + home + ": run through Maven (./mvnw verify)");
+        }
+        String actual = Files.readString(versionFile).replaceAll("(?s).*?(\\d+\\.\\d+\\.\\d+\\S*).*", "$1");
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException(home + " holds Keycloak " + actual + ", not the requested " + expected);
         }
     }
 

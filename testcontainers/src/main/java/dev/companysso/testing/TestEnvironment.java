@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import dev.companysso.simulator.CompanySsoSimulator;
 import org.keycloak.admin.client.Keycloak;
@@ -51,8 +53,10 @@ public final class TestEnvironment implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("COMPANY_SSO_URL", sso.baseUrl());
             env.put("COMPANY_SSO_BACKCHANNEL_URL", sso.baseUrl());
-            ServerSettings settings = new ServerSettings(ServerSettings.property("keycloak.version"),
-                    providerJars(), List.of(realmFile(workDir)), env);
+            String version = ServerSettings.property("keycloak.version");
+            List<Path> jars = providerJars();
+            jars.forEach(jar -> checkJarFits(jar, version));
+            ServerSettings settings = new ServerSettings(version, jars, List.of(realmFile(workDir)), env);
             KeycloakServer keycloak = "container".equals(runtime)
                     ? ContainerKeycloak.start(settings, sso.port())
                     : DistributionKeycloak.start(Paths.get(ServerSettings.property("keycloak.dist.dir")), workDir, settings);
@@ -74,6 +78,44 @@ public final class TestEnvironment implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Refuses to test a provider jar on a Keycloak it was not built for (README, "Compatibility"): its manifest's
+     * {@code Keycloak-Versions} is {@code 26.4} (company-sso-provider-kc26.4) or {@code 26.5+} (company-sso-provider).
+     */
+    static void checkJarFits(Path jar, String keycloakVersion) {
+        String supported;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            supported = manifest == null ? null : manifest.getMainAttributes().getValue("Keycloak-Versions");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (supported == null) {
+            return; // the theme jar: no Keycloak API in it
+        }
+        String line = keycloakVersion.replaceAll("^(\\d+\\.\\d+).*", "$1");
+        boolean fits = supported.endsWith("+")
+                ? compareLines(line, supported.substring(0, supported.length() - 1)) >= 0
+                : line.equals(supported);
+        if (!fits) {
+            throw new IllegalStateException(jar + " is built for Keycloak " + supported + ", not for " + keycloakVersion
+                    + ": run Keycloak 26.4 with -Dkeycloak.test.provider=company-sso-provider-kc26.4 "
+                    + "(scripts/compat.sh does)");
+        }
+    }
+
+    private static int compareLines(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     /** The realm-export module's realm file, taken from the test classpath. */

@@ -7,8 +7,10 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import dev.companysso.keycloak.config.CompanySsoConfig;
 import dev.companysso.keycloak.config.Setting;
@@ -42,6 +44,11 @@ public final class UpstreamHttp {
 
     private final SimpleHttp http;
     private final String alias;
+    /**
+     * The HTTP method of each request made here, for the debug log: {@code SimpleHttpRequest.getMethod()} only
+     * exists from Keycloak 26.7 on, and this jar also runs on 26.5 (README, Compatibility).
+     */
+    private final Map<SimpleHttpRequest, String> methods = Collections.synchronizedMap(new WeakHashMap<>());
 
     public UpstreamHttp(KeycloakSession session, CompanySsoConfig config) {
         this.alias = config.getAlias();
@@ -57,11 +64,15 @@ public final class UpstreamHttp {
     }
 
     public SimpleHttpRequest get(String url) {
-        return http.doGet(url);
+        SimpleHttpRequest request = http.doGet(url);
+        methods.put(request, "GET");
+        return request;
     }
 
     public SimpleHttpRequest post(String url) {
-        return http.doPost(url);
+        SimpleHttpRequest request = http.doPost(url);
+        methods.put(request, "POST");
+        return request;
     }
 
     /** Sends the request once and reads the whole answer; the response is closed before this returns. */
@@ -118,7 +129,7 @@ public final class UpstreamHttp {
             json.forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
             params = Redactor.params(fields);
         }
-        LOG.debugf("Company SSO '%s': %s -> %s %s%s, headers %s", alias, call.label(), request.getMethod(),
+        LOG.debugf("Company SSO '%s': %s -> %s %s%s, headers %s", alias, call.label(), methods.getOrDefault(request, "?"),
                 Redactor.url(request.getUrl()), params.isEmpty() ? "" : " [" + params + "]",
                 request.getHeaders() == null ? "[]" : request.getHeaders().keySet());
     }
