@@ -211,6 +211,8 @@ class AdminConsoleBrowserIT {
         type(field(browser, Setting.TOKEN_URL), "sso.example.com/token");
         String urlError = refusedWith(browser, "Could not create the identity provider");
         assertThat(urlError).contains("'Token URL' (tokenUrl) is not a valid http(s) URL");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                field(browser, Setting.TOKEN_URL));
         screenshot(chromium, "admin-console-validation-error");
         assertNotSaved();
         closeAlerts(browser);
@@ -230,7 +232,22 @@ class AdminConsoleBrowserIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/" + ALIAS + "/settings"));
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 "Identity provider successfully created"));
+        WebElement idPath = waitFor(browser, By.name("config." + Setting.ID_PATH.key()));
         screenshot(chromium, "admin-console-provider-saved");
+
+        // The provider's own page refuses a bad change the same way (update), and keeps what was stored.
+        closeAlerts(browser);
+        type(idPath, "$.data[");
+        WebElement save = idPath.findElement(By.xpath("following::button[@data-testid='idp-details-save'][1]"));
+        scrollTo(browser, save);
+        save.click();
+        By updateAlert = By.xpath("//*[contains(@class, 'c-alert__title')][contains(., 'Could not update the provider')]");
+        assertThat(waitFor(browser, updateAlert).getText()).contains("'User ID path' (idPath) is not a valid path");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", idPath);
+        screenshot(chromium, "admin-console-validation-error-update");
+        assertThat(realm.identityProviders().get(ALIAS).toRepresentation().getConfig())
+                .containsEntry(Setting.ID_PATH.key(), config.get(Setting.ID_PATH.key()));
+        closeAlerts(browser);
     }
 
     private void addRolesMapper(WebDriver browser, Chromium chromium) {
@@ -301,6 +318,9 @@ class AdminConsoleBrowserIT {
 
     /** Replaces a React-controlled field's value as a person would: select all, delete, type. */
     private static void type(WebElement field, String value) {
+        // centred: the provider page's sticky Save/Revert bar would cover a field at the window's edge
+        ((JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) field).getWrappedDriver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
         field.click();
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         field.sendKeys(value);
