@@ -41,6 +41,11 @@ public final class Chromium implements AutoCloseable {
 
     /** Starts a headless Chromium whose preferred language is {@code acceptLanguage} (e.g. "en-US" or "zh-CN"). */
     public static Chromium start(String acceptLanguage) {
+        return start(acceptLanguage, 1280, 1000);
+    }
+
+    /** As {@link #start(String)}, with a window of {@code width} x {@code height} pixels (screenshots have that size). */
+    public static Chromium start(String acceptLanguage, int width, int height) {
         if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("No " + BINARY + " or " + DRIVER
                     + ": run scripts/install-browser.sh (Debian's chromium and chromium-driver)");
@@ -57,7 +62,7 @@ public final class Chromium implements AutoCloseable {
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1280,1000",
+                "--disable-default-apps", "--disable-extensions", "--window-size=" + width + "," + height,
                 "--lang=" + acceptLanguage, "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -79,17 +79,28 @@ public final class OidcApp {
     }
 
     public Page openCompanySsoLogin(BrowserSession browser, String extraQuery) {
+        return openLoginOf(TestEnvironment.IDP_ALIAS, browser, extraQuery);
+    }
+
+    /** As {@link #openCompanySsoLogin(BrowserSession, String)}, clicking the button of the provider {@code alias}. */
+    public Page openLoginOf(String alias, BrowserSession browser, String extraQuery) {
         Page login = browser.follow(authorizationUrl(extraQuery), OidcApp::isAppRedirect);
-        var button = login.document().selectFirst("a#social-" + TestEnvironment.IDP_ALIAS);
+        var button = login.document().selectFirst("a#social-" + alias);
         if (button == null) {
-            throw new AssertionError("No Company SSO button on the Keycloak login page " + login.uri() + ":\n" + login.text());
+            throw new AssertionError("No button for identity provider '" + alias + "' on the Keycloak login page "
+                    + login.uri() + ":\n" + login.text());
         }
         return browser.follow(button.absUrl("href"), OidcApp::isAppRedirect);
     }
 
     /** The whole brokered login; returns the last page: the app's redirect (with a code) or an error page. */
     public Page loginThroughSso(BrowserSession browser, String username, String password) {
-        Page ssoLogin = openCompanySsoLogin(browser);
+        return loginThrough(TestEnvironment.IDP_ALIAS, browser, username, password);
+    }
+
+    /** The whole brokered login through the provider {@code alias} (its button on Keycloak's login page). */
+    public Page loginThrough(String alias, BrowserSession browser, String username, String password) {
+        Page ssoLogin = openLoginOf(alias, browser, null);
         return browser.submit(ssoLogin, "#sso-login", Map.of("username", username, "password", password),
                 OidcApp::isAppRedirect);
     }

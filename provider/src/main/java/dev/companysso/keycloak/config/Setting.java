@@ -187,7 +187,12 @@ public enum Setting {
         PATH(ProviderConfigProperty.STRING_TYPE),
         /** A positive whole number. */
         NUMBER(ProviderConfigProperty.STRING_TYPE),
-        URL(ProviderConfigProperty.URL_TYPE),
+        /*
+         * A URL is edited as a text field. Keycloak 26's admin console renders ProviderConfigProperty.URL_TYPE as a
+         * read-only link (UrlComponent: a FormattedLink, no input), so an admin could never type the endpoints.
+         * URLs are checked by CompanySsoConfig.validate when the provider is saved.
+         */
+        URL(ProviderConfigProperty.STRING_TYPE),
         TEXT(ProviderConfigProperty.TEXT_TYPE),
         BOOLEAN(ProviderConfigProperty.BOOLEAN_TYPE),
         LIST(ProviderConfigProperty.LIST_TYPE);
