@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The browser suites need Debian's chromium and chromedriver (skipped when already installed).
 ./scripts/install-browser.sh
+# NodeRedIT installs Node-RED 4.1.15 with npm (examples/node-red, cached under testcontainers/target/node-red).
+if ! command -v npm > /dev/null; then
+  echo "warning: no npm on the PATH: NodeRedIT will fail (install Node.js 18.5 or later with npm)" >&2
+fi
 ./mvnw -B verify "$@"
 
 # The harness promises to leave no server behind: check it.
