@@ -28,7 +28,7 @@ public final class DistributionKeycloak implements KeycloakServer {
 
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "admin";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private final Process process;
     private final String baseUrl;
