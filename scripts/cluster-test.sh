@@ -15,7 +15,7 @@ source scripts/lib/bench-env.sh
 
 COUNT=200
 KILL=yes
-if [ "${1:-}" = "--smoke" ]; then COUNT=${CLUSTER_COUNT:-20}; KILL=no; fi
+if [ "${1:-}" = "--smoke" ]; then COUNT=${CLUSTER_COUNT:-20}; KILL=${CLUSTER_KILL:-no}; fi
 START_TIME=$SECONDS
 
 trap 'bench_cleanup' EXIT
@@ -31,6 +31,13 @@ sim_start seed "$SEED_PORT" seed
 sim_start plain "$PLAIN_PORT" plain
 export BENCH_SEED_URL=http://127.0.0.1:$SEED_PORT BENCH_PLAIN_URL=http://127.0.0.1:$PLAIN_PORT \
   BENCH_BUILTIN_URL=http://127.0.0.1:$PLAIN_PORT
+
+# Both nodes get the same public URL, as behind a load balancer (nothing listens on it: ClusterLoginCheck plays
+# the load balancer and sends each request to the node it chooses). With per-node URLs, node B would send the
+# SSO its own broker URL as redirect_uri in the token request, and an SSO that checks it refuses the code.
+FRONT_PORT=$(free_port 18580)
+FRONT=http://127.0.0.1:$FRONT_PORT
+export KC_HOSTNAME_OPT="--hostname=$FRONT"
 
 kc_prepare
 KC_HEAP=${KC_HEAP:--Xms256m -Xmx768m}
@@ -52,7 +59,7 @@ if ! grep -q "ISPN000094.*(2)" "$BENCH_WORK/keycloak-node-b.log"; then
 fi
 log "Cluster view: $(grep -o 'ISPN000094.*(2).*' "$BENCH_WORK/keycloak-node-b.log" | tail -1)"
 
-args=(--a "http://127.0.0.1:$A_PORT" --b "http://127.0.0.1:$B_PORT" --idp company-sso-plain --count "$COUNT"
+args=(--front "$FRONT" --a "http://127.0.0.1:$A_PORT" --b "http://127.0.0.1:$B_PORT" --idp company-sso-plain --count "$COUNT"
   --first-user 500000)
 [ "$KILL" = yes ] && args+=(--kill-pid "$A_PID")
 log "Cross-node logins: $COUNT (start on A, SSO callback on B)$([ "$KILL" = yes ] && echo ', then the kill test')"

@@ -96,7 +96,7 @@ kc_start() {
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   JAVA_OPTS_KC_HEAP="${KC_HEAP:--Xms512m -Xmx1g}" \
   BENCH_SEED_URL=${BENCH_SEED_URL:-} BENCH_PLAIN_URL=${BENCH_PLAIN_URL:-} BENCH_BUILTIN_URL=${BENCH_BUILTIN_URL:-} \
-    "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --hostname-strict=false \
+    "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true ${KC_HOSTNAME_OPT:---hostname-strict=false} \
     --http-host=127.0.0.1 --http-port="$http" --http-management-port="$mgmt" \
     --db-url="jdbc:postgresql://127.0.0.1:$PG_PORT/keycloak" --db-username=keycloak --db-password=keycloak \
     --cache-embedded-network-bind-address=127.0.0.1 --cache-embedded-network-bind-port="$cache" \

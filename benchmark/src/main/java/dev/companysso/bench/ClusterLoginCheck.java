@@ -21,17 +21,23 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Cross-node brokered logins on a two-node Keycloak cluster, at the HTTP level: each login starts on node A (the
+ * Cross-node brokered logins on a two-node Keycloak cluster, at the HTTP level. Both nodes have the same public
+ * URL ({@code --front}, Keycloak's {@code --hostname}), as behind a load balancer, and this check plays the load
+ * balancer: it sends each request for the public URL to the node it chooses. Each login starts on node A (the
  * app's authorization URL, Keycloak's login page, the identity provider's link: the authentication session, with
- * the PKCE verifier as a client note, is created on A), signs in at the simulated SSO, and when the SSO redirects
- * back to A's broker endpoint the browser is sent to node B instead (same host 127.0.0.1, so the same cookies).
- * B must finish the login — exchange the code with the SSO using A's PKCE verifier, create or update the user —
- * and redirect to the app with a code, which is then exchanged at node A.
+ * the PKCE verifier as a client note, is created on A), signs in at the simulated SSO, and the SSO's redirect back
+ * to Keycloak's broker endpoint — and every request after it — goes to node B (same host 127.0.0.1, so the same
+ * cookies). B must finish the login — exchange the code with the SSO using A's PKCE verifier, create or update
+ * the user — and redirect to the app with a code, which is then exchanged at node A.
+ *
+ * <p>Why one public URL: with per-node URLs ({@code --hostname-strict=false}) node B would send the SSO its own
+ * broker URL as the token request's {@code redirect_uri}, which differs from the one A sent to the authorization
+ * endpoint, and an SSO that checks it (as it should) refuses the code.
  *
  * <p>{@code --kill-pid P}: afterwards, a login is left in the middle on A (at the SSO's form), node A (pid P, a
  * process the calling script started) is killed, and the same browser starts again on B and must finish there.
  *
- * <p>Arguments: {@code --a URL --b URL --idp ALIAS --count N --first-user N [--kill-pid P]}. Exit code 0 only
+ * <p>Arguments: {@code --front URL --a URL --b URL --idp ALIAS --count N --first-user N [--kill-pid P]}. Exit code 0 only
  * when every login succeeded.
  */
 public final class ClusterLoginCheck {
@@ -42,11 +48,13 @@ public final class ClusterLoginCheck {
     static final String REDIRECT = "http://127.0.0.1:9/bench/callback";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String front;
     private final String a;
     private final String b;
     private final String idp;
 
-    ClusterLoginCheck(String a, String b, String idp) {
+    ClusterLoginCheck(String front, String a, String b, String idp) {
+        this.front = front;
         this.a = a;
         this.b = b;
         this.idp = idp;
@@ -57,7 +65,7 @@ public final class ClusterLoginCheck {
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        ClusterLoginCheck check = new ClusterLoginCheck(o.get("a"), o.get("b"), o.getOrDefault("idp", "company-sso-plain"));
+        ClusterLoginCheck check = new ClusterLoginCheck(o.get("front"), o.get("a"), o.get("b"), o.getOrDefault("idp", "company-sso-plain"));
         int count = Integer.parseInt(o.getOrDefault("count", "20"));
         long firstUser = Long.parseLong(o.getOrDefault("first-user", "500000"));
         boolean ok = check.crossNode(count, firstUser);
@@ -98,24 +106,15 @@ public final class ClusterLoginCheck {
     /** One login started on A and finished on B; returns the app's code. */
     String loginAcrossNodes(BrowserSession browser, String username) {
         Page ssoForm = openSsoForm(browser, a);
-        List<String> visited = new ArrayList<>();
         Page callback = browser.submit(ssoForm, "#sso-login",
-                Map.of("username", username, "password", username + "-pass"), loc -> loc.startsWith(a + "/"));
-        String toA = callback.location().orElseThrow(() -> new AssertionError(
-                "the SSO did not redirect back to Keycloak: " + callback.status() + " " + callback.text()));
-        if (!toA.startsWith(a + "/realms/" + REALM + "/broker/" + idp + "/endpoint")) {
-            throw new AssertionError("unexpected SSO redirect " + toA);
+                Map.of("username", username, "password", username + "-pass"), loc -> loc.startsWith(front + "/"));
+        String toKeycloak = callback.location().orElseThrow(() -> new AssertionError(
+                "the SSO did not redirect back to Keycloak: " + callback.status() + " " + abbreviate(callback.text())));
+        if (!toKeycloak.startsWith(front + "/realms/" + REALM + "/broker/" + idp + "/endpoint")) {
+            throw new AssertionError("unexpected SSO redirect " + toKeycloak);
         }
-        String toB = b + toA.substring(a.length());
-        Predicate<String> stop = loc -> {
-            visited.add(loc);
-            return loc.startsWith(REDIRECT) || loc.startsWith(a + "/");
-        };
-        Page last = browser.follow(toB, stop);
+        Page last = go(browser, toKeycloak, b, loc -> loc.startsWith(REDIRECT));
         String location = last.location().orElse("");
-        if (location.startsWith(a + "/")) {
-            throw new AssertionError("node B sent the browser back to node A: " + location);
-        }
         if (!location.startsWith(REDIRECT)) {
             throw new AssertionError("no redirect to the app; stopped at " + last.uri() + " (" + last.status() + "): "
                     + abbreviate(last.text()));
@@ -125,17 +124,40 @@ public final class ClusterLoginCheck {
 
     /** The app's authorization URL on {@code node}, Keycloak's login page, the IdP link: the SSO's login form. */
     Page openSsoForm(BrowserSession browser, String node) {
-        Page login = browser.follow(authorizationUrl(node), loc -> loc.startsWith(REDIRECT));
+        Page login = go(browser, authorizationUrl(front), node, loc -> loc.startsWith(REDIRECT));
         Element button = login.document().selectFirst("a#social-" + idp);
         if (button == null) {
             throw new AssertionError("no '" + idp + "' link on " + login.uri() + " (" + login.status() + "): "
                     + abbreviate(login.text()));
         }
-        Page form = browser.follow(button.absUrl("href"));
+        Page form = go(browser, button.absUrl("href"), node, loc -> false);
         if (form.status() != 200 || form.document().selectFirst("#sso-login") == null) {
             throw new AssertionError("no SSO login form at " + form.uri() + " (" + form.status() + ")");
         }
         return form;
+    }
+
+    /** GET and follow redirects, sending every request for the public URL to {@code node} (the load balancer). */
+    Page go(BrowserSession browser, String url, String node, Predicate<String> stopAt) {
+        Page page = browser.get(route(url, node));
+        for (int hop = 0; hop < 20 && page.isRedirect(); hop++) {
+            String next = page.location().orElseThrow();
+            if (stopAt.test(next)) {
+                return page;
+            }
+            page = browser.get(route(next, node));
+        }
+        return page;
+    }
+
+    String route(String url, String node) {
+        if (url.startsWith(front + "/")) {
+            return node + url.substring(front.length());
+        }
+        if (url.startsWith(a + "/") && !node.equals(a)) {
+            throw new AssertionError("a node's own URL leaked instead of the public URL: " + url);
+        }
+        return url;
     }
 
     // ------------------------------------------------------------------ kill test
@@ -144,10 +166,10 @@ public final class ClusterLoginCheck {
         String username = "user" + userNumber;
         BrowserSession browser = new BrowserSession();
         // A login in the middle: authentication session on A, the user at the SSO's form.
-        Page ssoForm = openSsoForm(browser, a);
+        openSsoForm(browser, a);
         BrowserSession other = new BrowserSession();
         Page callback = other.submit(openSsoForm(other, a), "#sso-login",
-                Map.of("username", username + "1", "password", username + "1-pass"), loc -> loc.startsWith(a + "/"));
+                Map.of("username", username + "1", "password", username + "1-pass"), loc -> loc.startsWith(front + "/"));
         String pendingCallback = callback.location().orElse("");
 
         ProcessHandle nodeA = ProcessHandle.of(pidOfA).orElseThrow(() -> new AssertionError("no process " + pidOfA));
@@ -161,8 +183,10 @@ public final class ClusterLoginCheck {
         String detail;
         try {
             Page formOnB = openSsoForm(browser, b);
-            Page last = browser.submit(formOnB, "#sso-login", Map.of("username", username, "password", username + "-pass"),
-                    loc -> loc.startsWith(REDIRECT));
+            Page back = browser.submit(formOnB, "#sso-login", Map.of("username", username, "password", username + "-pass"),
+                    loc -> loc.startsWith(front + "/"));
+            Page last = go(browser, back.location().orElseThrow(() -> new AssertionError(
+                    "the SSO did not redirect back: " + abbreviate(back.text()))), b, loc -> loc.startsWith(REDIRECT));
             String code = last.locationParam("code").orElseThrow(() -> new AssertionError(
                     "no code: stopped at " + last.uri() + " (" + last.status() + "): " + abbreviate(last.text())));
             JsonNode tokens = exchangeCode(b, code);
@@ -178,7 +202,7 @@ public final class ClusterLoginCheck {
         // For information: a login whose SSO callback was already under way when A died, sent to B.
         String info;
         try {
-            Page resumed = other.follow(b + pendingCallback.substring(a.length()), loc -> loc.startsWith(REDIRECT));
+            Page resumed = go(other, pendingCallback, b, loc -> loc.startsWith(REDIRECT));
             info = resumed.location().filter(l -> l.startsWith(REDIRECT) && l.contains("code=")).isPresent()
                     ? "finished on B (the authentication session had been replicated to B)"
                     : "did not finish (" + resumed.status() + ": " + abbreviate(resumed.text()) + ") — the user starts again";
