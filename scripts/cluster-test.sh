@@ -43,6 +43,7 @@ kc_prepare
 KC_HEAP=${KC_HEAP:--Xms256m -Xmx768m}
 kc_start node-a "$A_PORT" "$A_MGMT" "$A_CACHE" --import-realm
 A_PID=$KC_PID
+A_JAVA_PID=$KC_JAVA_PID
 kc_wait_ready "$A_MGMT" "$A_PID"
 kc_start node-b "$B_PORT" "$B_MGMT" "$B_CACHE"
 B_PID=$KC_PID
@@ -61,7 +62,7 @@ log "Cluster view: $(grep -o 'ISPN000094.*(2).*' "$BENCH_WORK/keycloak-node-b.lo
 
 args=(--front "$FRONT" --a "http://127.0.0.1:$A_PORT" --b "http://127.0.0.1:$B_PORT" --idp company-sso-plain --count "$COUNT"
   --first-user 500000)
-[ "$KILL" = yes ] && args+=(--kill-pid "$A_PID")
+[ "$KILL" = yes ] && args+=(--kill-pid "$A_JAVA_PID")
 log "Cross-node logins: $COUNT (start on A, SSO callback on B)$([ "$KILL" = yes ] && echo ', then the kill test')"
 java -Xmx256m -cp "benchmark/target/classes:$(cat "$CLASSPATH_FILE")" dev.companysso.bench.ClusterLoginCheck "${args[@]}" \
   | tee "$BENCH_WORK/cluster-check.txt"

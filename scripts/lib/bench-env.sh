@@ -8,7 +8,6 @@ BENCH_WORK=${BENCH_WORK:-$BENCH_ROOT/benchmark/target/run}
 KC_HOME=$BENCH_WORK/keycloak-$KC_VERSION
 CLASSPATH_FILE=$BENCH_ROOT/benchmark/target/bench.classpath
 BENCH_PIDS=()
-KC_PIDS=()
 PG_BIN=""
 PG_DIR=""
 PG_PORT=""
@@ -88,7 +87,8 @@ kc_prepare() {
     || { tail -30 "$BENCH_WORK/kc-build.log" >&2; return 1; }
 }
 
-# kc_start NAME HTTP_PORT MGMT_PORT CACHE_PORT [extra kc.sh options...]; sets KC_PID.
+# kc_start NAME HTTP_PORT MGMT_PORT CACHE_PORT [extra kc.sh options...]; sets KC_PID (kc.sh, which forwards
+# TERM to the server) and KC_JAVA_PID (the server's JVM itself: what a SIGKILL must hit).
 kc_start() {
   local name=$1 http=$2 mgmt=$3 cache=$4
   shift 4
@@ -103,7 +103,13 @@ kc_start() {
     "$@" >"$BENCH_WORK/keycloak-$name.log" 2>&1 &
   KC_PID=$!
   BENCH_PIDS+=("$KC_PID")
-  KC_PIDS+=("$KC_PID")
+  KC_JAVA_PID=""
+  for _ in $(seq 1 100); do
+    KC_JAVA_PID=$(pgrep -P "$KC_PID" -x java | head -1 || true)
+    [ -n "$KC_JAVA_PID" ] && break
+    sleep 0.1
+  done
+  [ -n "$KC_JAVA_PID" ] && BENCH_PIDS+=("$KC_JAVA_PID")
 }
 
 # kc_wait_ready MGMT_PORT PID [seconds]

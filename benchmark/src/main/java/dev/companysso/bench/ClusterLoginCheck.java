@@ -176,7 +176,7 @@ public final class ClusterLoginCheck {
         System.out.println("Kill test: logins in the middle on node A; killing node A (pid " + pidOfA + ", SIGKILL)");
         nodeA.destroyForcibly();
         nodeA.onExit().join();
-        boolean dead = !nodeA.isAlive();
+        boolean dead = !nodeA.isAlive() && !reachable(a);
 
         // The user starts again — same browser, same cookies — and must finish on node B.
         boolean restarted;
@@ -196,7 +196,7 @@ public final class ClusterLoginCheck {
             restarted = false;
             detail = e.getMessage();
         }
-        System.out.println("Kill test: node A dead: " + dead + "; the user started again on node B: "
+        System.out.println("Kill test: node A's JVM gone and its port closed: " + dead + "; the user started again on node B: "
                 + (restarted ? "OK" : "FAILED") + " (" + detail + ")");
 
         // For information: a login whose SSO callback was already under way when A died, sent to B.
@@ -214,6 +214,16 @@ public final class ClusterLoginCheck {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    static boolean reachable(String node) {
+        URI uri = URI.create(node);
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 
     static String authorizationUrl(String node) {
         return node + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id=" + CLIENT
