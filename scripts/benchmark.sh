@@ -56,7 +56,7 @@ java -Xms256m -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED -XX:MaxInlineLe
   io.gatling.app.Gatling --simulation dev.companysso.bench.BrokeredLoginSimulation \
   --results-folder "$BENCH_ROOT/benchmark/target/gatling" > "$BENCH_WORK/gatling.log" 2>&1 \
   || { tail -40 "$BENCH_WORK/gatling.log" >&2; echo "Gatling failed; log: $BENCH_WORK/gatling.log" >&2; exit 1; }
-grep -E "^\[bench\]|failed|KO" "$BENCH_WORK/gatling.log" | head -20 >&2 || true
+grep -E "^\[bench\]" "$BENCH_WORK/gatling.log" | head -20 >&2 || true
 
 log "Stopping Keycloak, the simulators and PostgreSQL before JMH"
 bench_cleanup
