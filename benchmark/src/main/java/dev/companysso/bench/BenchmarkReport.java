@@ -58,7 +58,7 @@ public final class BenchmarkReport {
                 .append("- Closed model: ").append(results.path("concurrency").asInt())
                 .append(" logins in flight, ").append(results.path("seconds").asInt())
                 .append(" s per phase after a ").append(results.path("warmupSeconds").asInt())
-                .append(" s warm-up per identity provider; latency = one whole browser login (8-9 HTTP requests) "
+                .append(" s warm-up per identity provider; latency = one whole browser login (5-8 browser requests plus Keycloak's two calls to the SSO) "
                         + "from the app's authorization URL to the code at the app's redirect URI\n");
         if (!note.isBlank()) {
             sb.append("- Note: ").append(note).append('\n');
