@@ -55,9 +55,11 @@ public final class CompanySsoSimulator implements AutoCloseable {
     private volatile java.security.PublicKey clientPublicKey;
     private final java.util.Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private CompanySsoSimulator(String bindHost, int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindHost), port), 64);
-        executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+    private volatile int backChannelLatencyMs;
+
+    private CompanySsoSimulator(String bindHost, int port, int threads) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindHost), port), 256);
+        executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new Router(this));
@@ -72,8 +74,13 @@ public final class CompanySsoSimulator implements AutoCloseable {
 
     /** Starts on the given interface ("0.0.0.0" for all); {@code port} 0 picks a free port. */
     public static CompanySsoSimulator start(String bindHost, int port) {
+        return start(bindHost, port, THREADS);
+    }
+
+    /** As {@link #start(String, int)}, with {@code threads} server threads (more for load with latency). */
+    public static CompanySsoSimulator start(String bindHost, int port, int threads) {
         try {
-            return new CompanySsoSimulator(bindHost, port);
+            return new CompanySsoSimulator(bindHost, port, threads);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the SSO simulator on " + bindHost + ":" + port, e);
         }
@@ -166,7 +173,32 @@ public final class CompanySsoSimulator implements AutoCloseable {
         return faults;
     }
 
-    /** Default dialect and users, seed client, no faults; forgets codes, tokens, recorded requests and stats. */
+    /**
+     * Simulated latency: every request to the token, user info and profile endpoints (the calls Keycloak makes
+     * server to server, on its worker threads) is answered {@code ms} milliseconds late. 0 (the default): none.
+     */
+    public void backChannelLatency(int ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("latency must be >= 0");
+        }
+        this.backChannelLatencyMs = ms;
+    }
+
+    public int backChannelLatency() {
+        return backChannelLatencyMs;
+    }
+
+    /** Off: {@link #requests()} stays empty and only {@link #stats()} counts (long load runs). */
+    public void keepRequests(boolean keep) {
+        log.keepRequests(keep);
+    }
+
+    /** Forgets recorded requests and stats only (configuration and tokens stay). */
+    public void resetStats() {
+        log.clear();
+    }
+
+    /** Default dialect and users, seed client, no faults, no latency; forgets codes, tokens, recorded requests and stats. */
     public void reset() {
         dialect.set(Dialect.seed());
         faults.clear();
@@ -175,6 +207,7 @@ public final class CompanySsoSimulator implements AutoCloseable {
         clientSecret = DEFAULT_CLIENT_SECRET;
         clientPublicKey = null;
         refusals.clear();
+        backChannelLatencyMs = 0;
         tokens.clear();
         log.clear();
     }
@@ -270,11 +303,21 @@ public final class CompanySsoSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- command line
 
-    /** {@code --port 8090 --host 127.0.0.1 --dialect seed|plain|envelope|wechat|feishu}; runs until killed. */
+    /**
+     * {@code --port 8090 --host 127.0.0.1 --dialect seed|plain|envelope|wechat|feishu}; runs until killed.
+     * For load: {@code --threads N}, {@code --latency-ms N} (back-channel latency), {@code --generate-users}
+     * (any {@code userN} / {@code userN-pass}), {@code --no-request-log} (count only). {@code GET /__sim/stats}
+     * answers the counters as JSON; {@code POST /__sim/reset-stats} and {@code POST /__sim/latency?ms=N} control
+     * a running simulator.
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = DEFAULT_PORT;
         String host = DEFAULT_HOST;
         String dialectName = "seed";
+        int threads = THREADS;
+        int latencyMs = 0;
+        boolean generateUsers = false;
+        boolean keepRequests = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -282,17 +325,25 @@ public final class CompanySsoSimulator implements AutoCloseable {
                 case "--port" -> { port = Integer.parseInt(require(arg, value)); i++; }
                 case "--host" -> { host = require(arg, value); i++; }
                 case "--dialect" -> { dialectName = require(arg, value); i++; }
+                case "--threads" -> { threads = Integer.parseInt(require(arg, value)); i++; }
+                case "--latency-ms" -> { latencyMs = Integer.parseInt(require(arg, value)); i++; }
+                case "--generate-users" -> generateUsers = true;
+                case "--no-request-log" -> keepRequests = false;
                 case "-h", "--help" -> {
                     System.out.println("usage: CompanySsoSimulator [--port 8090] [--host 127.0.0.1] "
-                            + "[--dialect seed|plain|envelope|wechat|feishu]");
+                            + "[--dialect seed|plain|envelope|wechat|feishu] [--threads 8] [--latency-ms 0] "
+                            + "[--generate-users] [--no-request-log]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
         Dialect dialect = Dialect.byName(dialectName);
-        CompanySsoSimulator sim = start(host, port);
+        CompanySsoSimulator sim = start(host, port, threads);
         sim.dialect(dialect);
+        sim.backChannelLatency(latencyMs);
+        sim.users().generateOnDemand(generateUsers);
+        sim.keepRequests(keepRequests);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

@@ -17,8 +17,17 @@ final class RequestLog {
     private final Map<String, Long> codeUses = new TreeMap<>();
     private final Map<String, Set<String>> connectionsByPath = new TreeMap<>();
 
+    private volatile boolean keepRequests = true;
+
+    /** Off: only the counters are kept, not the requests themselves (long load runs). */
+    void keepRequests(boolean keep) {
+        this.keepRequests = keep;
+    }
+
     synchronized void record(RecordedRequest request, InetSocketAddress remote) {
-        requests.add(request);
+        if (keepRequests) {
+            requests.add(request);
+        }
         perEndpoint.merge(request.path(), 1L, Long::sum);
         if (remote != null) {
             String connection = remote.getAddress().getHostAddress() + ":" + remote.getPort();

@@ -31,13 +31,30 @@ final class Router implements HttpHandler {
                         ex.request.queryParam("code") != null, ex.request.queryParam("error")))));
     }
 
+    /** The simulated back-channel latency (token, user info, profile). */
+    private void delay(String path) {
+        int ms = sim.backChannelLatency();
+        if (ms > 0 && (path.equals(SsoPaths.TOKEN) || path.equals(SsoPaths.USERINFO) || path.equals(SsoPaths.PROFILE))) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void handle(HttpExchange http) throws IOException {
         try {
             RecordedRequest request = RequestReader.read(http);
+            if (request.path().startsWith(ControlEndpoint.PREFIX)) {
+                new ControlEndpoint().handle(new SimExchange(http, request, sim.dialect(), sim));
+                return;
+            }
             sim.log().record(request, http.getRemoteAddress());
             SimExchange ex = new SimExchange(http, request, sim.dialect(), sim);
             try {
+                delay(request.path());
                 Endpoint endpoint = routes.get(request.path());
                 if (endpoint == null) {
                     ex.json(404, Json.MAPPER.createObjectNode().put("error", "not_found")

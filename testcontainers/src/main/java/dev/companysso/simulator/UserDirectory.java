@@ -9,7 +9,11 @@ import java.util.function.Consumer;
 /** The simulated SSO's user store: a thread-safe map of {@link SimUser} by username. */
 public final class UserDirectory {
 
+    /** {@code user<N>}: the names {@link #generateOnDemand(boolean)} makes up users for. */
+    private static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile("user([1-9][0-9]{0,8})");
+
     private final Map<String, SimUser> users = new LinkedHashMap<>();
+    private volatile boolean generateOnDemand;
 
     public UserDirectory() {
         resetToDefaults();
@@ -23,9 +27,39 @@ public final class UserDirectory {
         users.put(user.getUsername(), user);
     }
 
-    /** The live user object, or null. */
+    /** The live user object, or null (with {@link #generateOnDemand(boolean)}: made up for any {@code userN}). */
     public synchronized SimUser get(String username) {
-        return username == null ? null : users.get(username);
+        if (username == null) {
+            return null;
+        }
+        SimUser u = users.get(username);
+        if (u == null && generateOnDemand) {
+            u = generated(username);
+            if (u != null) {
+                users.put(username, u);
+            }
+        }
+        return u;
+    }
+
+    /**
+     * On: any {@code userN} (N from 1 to 999999999) exists with password {@code userN-pass}, id 1000000000 + N,
+     * email {@code userN@example.com} and role {@code reader} — created at its first use, for load tests that need
+     * fresh users. Off (the default) after {@link #resetToDefaults()}.
+     */
+    public void generateOnDemand(boolean on) {
+        this.generateOnDemand = on;
+    }
+
+    /** The user {@link #generateOnDemand(boolean)} would make up for {@code username}, or null. */
+    static SimUser generated(String username) {
+        java.util.regex.Matcher m = GENERATED.matcher(username);
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return user(username, 1_000_000_000L + n, username + "@example.com", "User", "N" + n, "User N" + n,
+                List.of("reader"), List.of(new Dept("RD", "研发部")));
     }
 
     public synchronized SimUser remove(String username) {
@@ -58,12 +92,17 @@ public final class UserDirectory {
                 return u;
             }
         }
+        if (generateOnDemand && id != null && id.matches("1[0-9]{9}")) {
+            long n = Long.parseLong(id) - 1_000_000_000L;
+            return n > 0 ? get("user" + n) : null;
+        }
         return null;
     }
 
     /** Replaces every user with fresh copies of {@link #defaults()}. */
     public synchronized void resetToDefaults() {
         users.clear();
+        generateOnDemand = false;
         for (SimUser u : defaults()) {
             users.put(u.getUsername(), u);
         }
