@@ -78,11 +78,8 @@ public class CompanySsoCallback {
             // browser is already signed in and goes back to the app).
             int status = e.getResponse().getStatus();
             if (status < 300 || status >= 400) {
-                event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN)
-                        .detail(Details.IDENTITY_PROVIDER, config.getAlias())
-                        .detail(Details.REASON, "sso_state_rejected: Keycloak refused the callback's state (HTTP "
-                                + status + ")")
-                        .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+                recordFailure("sso_state_rejected: Keycloak refused the callback's state (HTTP " + status + ")",
+                        Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
             }
             return e.getResponse();
         } catch (RuntimeException e) {
@@ -97,10 +94,7 @@ public class CompanySsoCallback {
             if ("access_denied".equals(error) && code == null) {
                 // Keycloak shows its own "access denied" notice on the login page but records nothing: keep a
                 // trace for the admin.
-                event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN)
-                        .detail(Details.IDENTITY_PROVIDER, config.getAlias())
-                        .detail(Details.REASON, "sso_access_denied: the user cancelled or the SSO denied access")
-                        .error(Errors.ACCESS_DENIED);
+                recordFailure("sso_access_denied: the user cancelled or the SSO denied access", Errors.ACCESS_DENIED);
                 return callback.cancelled(config);
             }
             // A code next to an error is contradictory: never exchange it.
@@ -152,12 +146,16 @@ public class CompanySsoCallback {
 
     private Response fail(AuthenticationSessionModel authSession, UserFacingError error, String reason,
                           Response.Status status) {
-        String alias = provider.getConfig().getAlias();
-        LOG.warnf("Company SSO '%s': sign-in failed (%s)", alias, reason);
-        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
-                .detail(Details.IDENTITY_PROVIDER, alias)
-                .detail(Details.REASON, reason)
-                .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        LOG.warnf("Company SSO '%s': sign-in failed (%s)", provider.getConfig().getAlias(), reason);
+        recordFailure(reason, Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
         return ErrorPage.error(session, authSession, status, error.messageKey(), error.messageParameters(provider.getConfig()));
+    }
+
+    /** One IDENTITY_PROVIDER_LOGIN_ERROR event with the reason, for the admin's event log. */
+    private void recordFailure(String reason, String error) {
+        event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN)
+                .detail(Details.IDENTITY_PROVIDER, provider.getConfig().getAlias())
+                .detail(Details.REASON, reason)
+                .error(error);
     }
 }
