@@ -232,12 +232,13 @@ class AdminConsoleBrowserIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/" + ALIAS + "/settings"));
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 "Identity provider successfully created"));
-        WebElement idPath = waitFor(browser, By.name("config." + Setting.ID_PATH.key()));
+        By idPathField = By.name("config." + Setting.ID_PATH.key());
+        waitFor(browser, idPathField);
         screenshot(chromium, "admin-console-provider-saved");
 
         // The provider's own page refuses a bad change the same way (update), and keeps what was stored.
         closeAlerts(browser);
-        type(idPath, "$.data[");
+        WebElement idPath = typeInto(browser, idPathField, "$.data[");
         WebElement save = idPath.findElement(By.xpath("following::button[@data-testid='idp-details-save'][1]"));
         scrollTo(browser, save);
         save.click();
@@ -314,6 +315,30 @@ class AdminConsoleBrowserIT {
 
     private static WebElement field(WebDriver browser, Setting setting) {
         return browser.findElement(By.name("config." + setting.key()));
+    }
+
+    /**
+     * Like {@link #type}, for a page that may still re-render (the provider page loads its data after the form
+     * appears): the field is found again when React replaced it under our feet.
+     */
+    private static WebElement typeInto(WebDriver browser, By by, String value) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement field = waitFor(browser, by);
+                type(field, value);
+                return field;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Replaces a React-controlled field's value as a person would: select all, delete, type. */

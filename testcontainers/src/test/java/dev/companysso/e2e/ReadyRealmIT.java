@@ -71,7 +71,8 @@ class ReadyRealmIT {
         assertThat(rep.isBruteForceProtected()).isTrue();
         assertThat(rep.isInternationalizationEnabled()).isTrue();
         assertThat(rep.getSupportedLocales()).containsExactlyInAnyOrder("en", "zh-CN");
-        assertThat(rep.getAttributesOrEmpty()).containsEntry("companySsoLocalLogin", "folded");
+        assertThat(rep.getAttributesOrEmpty()).containsEntry("companySsoLocalLogin", "folded")
+                .doesNotContainKey("CreateDefaultClientScopes"); // an import-time switch, not kept
         List<String> roles = realm.roles().list().stream().map(RoleRepresentation::getName).toList();
         assertThat(roles).contains("admin", "editor", "reader");
     }
@@ -99,7 +100,7 @@ class ReadyRealmIT {
         for (ClientRepresentation client : List.of(nodeRed, spa)) {
             List<String> defaults = realm.clients().get(client.getId()).getDefaultClientScopes().stream()
                     .map(ClientScopeRepresentation::getName).toList();
-            // Keycloak's built-in scopes are there next to ours (the file lists them, so every release imports them).
+            // Keycloak's built-in scopes survive next to ours (the file sets CreateDefaultClientScopes).
             assertThat(defaults).as(client.getClientId())
                     .contains("company-roles", "profile", "email", "roles", "basic", "web-origins", "acr");
         }
