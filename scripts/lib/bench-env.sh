@@ -3,7 +3,8 @@
 # Everything this file starts is recorded in BENCH_PIDS / PG_DATA and stopped by pid, never by name.
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-KC_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$BENCH_ROOT/pom.xml" | head -1)
+# The release the harness runs (keycloak.version is the one the provider compiles against).
+KC_VERSION=$(sed -n 's:.*<keycloak.test.version>\(.*\)</keycloak.test.version>.*:\1:p' "$BENCH_ROOT/pom.xml" | head -1)
 BENCH_WORK=${BENCH_WORK:-$BENCH_ROOT/benchmark/target/run}
 KC_HOME=$BENCH_WORK/keycloak-$KC_VERSION
 CLASSPATH_FILE=$BENCH_ROOT/benchmark/target/bench.classpath
@@ -79,7 +80,7 @@ kc_prepare() {
   mkdir -p "$BENCH_WORK"
   cp -r "$dist" "$KC_HOME"
   rm -rf "$KC_HOME/data"
-  cp "$BENCH_ROOT"/testcontainers/target/keycloak-providers/*.jar "$KC_HOME/providers/"
+  cp "$BENCH_ROOT/testcontainers/target/keycloak-providers/$KC_VERSION"/*.jar "$KC_HOME/providers/"
   mkdir -p "$KC_HOME/data/import"
   cp "$BENCH_ROOT/benchmark/realm/bench-realm.json" "$KC_HOME/data/import/"
   log "kc.sh build --db=postgres (Keycloak $KC_VERSION, providers: $(cd "$KC_HOME/providers" && ls *.jar | tr '\n' ' '))"
