@@ -101,6 +101,7 @@ public final class Chromium implements AutoCloseable {
      * Saves a PNG of the current page as {@code name}.png under the build's test-artifacts directory
      * (system property {@code test.artifacts.dir}, else target/test-artifacts) and returns its path.
      */
+    /** Saves the page as {@code <test.artifacts.dir>/<name>.png}; fails on an empty capture. */
     public Path screenshot(String name) {
         Path dir = Paths.get(System.getProperty("test.artifacts.dir", "target/test-artifacts"));
         try {
@@ -108,6 +109,10 @@ public final class Chromium implements AutoCloseable {
             File png = driver.getScreenshotAs(OutputType.FILE);
             Path target = dir.resolve(name + ".png");
             Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.size(target) <= 1000) { // a blank or failed capture is no test artifact
+                throw new AssertionError("Screenshot " + target + " is empty (" + Files.size(target) + " bytes)");
+            }
+            System.out.println("Screenshot: " + target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

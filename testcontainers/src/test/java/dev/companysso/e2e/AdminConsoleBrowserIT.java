@@ -181,7 +181,7 @@ class AdminConsoleBrowserIT {
         help.click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 Setting.AUTH_CLIENT_ID_PARAM.helpText()));
-        screenshot(chromium, "admin-console-help-text");
+        chromium.screenshot("admin-console-help-text");
         help.click();
     }
 
@@ -201,11 +201,11 @@ class AdminConsoleBrowserIT {
         });
 
         scrollTo(browser, browser.findElement(By.name("alias")));
-        screenshot(chromium, "admin-console-form-top");
+        chromium.screenshot("admin-console-form-top");
         scrollTo(browser, field(browser, Setting.TOKEN_SUCCESS_PATH));
-        screenshot(chromium, "admin-console-form-middle");
+        chromium.screenshot("admin-console-form-middle");
         scrollTo(browser, browser.findElement(By.cssSelector("[data-testid='createProvider']")));
-        screenshot(chromium, "admin-console-form-bottom");
+        chromium.screenshot("admin-console-form-bottom");
 
         // A bad URL: refused with a message naming the field, nothing saved.
         type(field(browser, Setting.TOKEN_URL), "sso.example.com/token");
@@ -213,7 +213,7 @@ class AdminConsoleBrowserIT {
         assertThat(urlError).contains("'Token URL' (tokenUrl) is not a valid http(s) URL");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
                 field(browser, Setting.TOKEN_URL));
-        screenshot(chromium, "admin-console-validation-error");
+        chromium.screenshot("admin-console-validation-error");
         assertNotSaved();
         closeAlerts(browser);
 
@@ -222,7 +222,7 @@ class AdminConsoleBrowserIT {
         type(field(browser, Setting.ID_PATH), "$.data[");
         String pathError = refusedWith(browser, "Could not create the identity provider");
         assertThat(pathError).contains("'User ID path' (idPath) is not a valid path");
-        screenshot(chromium, "admin-console-validation-error-path");
+        chromium.screenshot("admin-console-validation-error-path");
         assertNotSaved();
         closeAlerts(browser);
 
@@ -234,7 +234,7 @@ class AdminConsoleBrowserIT {
                 "Identity provider successfully created"));
         By idPathField = By.name("config." + Setting.ID_PATH.key());
         waitFor(browser, idPathField);
-        screenshot(chromium, "admin-console-provider-saved");
+        chromium.screenshot("admin-console-provider-saved");
 
         // The provider's own page refuses a bad change the same way (update), and keeps what was stored.
         closeAlerts(browser);
@@ -245,7 +245,7 @@ class AdminConsoleBrowserIT {
         By updateAlert = By.xpath("//*[contains(@class, 'c-alert__title')][contains(., 'Could not update the provider')]");
         assertThat(waitFor(browser, updateAlert).getText()).contains("'User ID path' (idPath) is not a valid path");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", idPath);
-        screenshot(chromium, "admin-console-validation-error-update");
+        chromium.screenshot("admin-console-validation-error-update");
         assertThat(realm.identityProviders().get(ALIAS).toRepresentation().getConfig())
                 .containsEntry(Setting.ID_PATH.key(), config.get(Setting.ID_PATH.key()));
         closeAlerts(browser);
@@ -261,7 +261,7 @@ class AdminConsoleBrowserIT {
         assertThat(type.getText()).contains("Company SSO roles from a list");
         type.click();
         type(waitFor(browser, By.name("config.path")), "$.roles");
-        screenshot(chromium, "admin-console-roles-mapper");
+        chromium.screenshot("admin-console-roles-mapper");
         browser.findElement(By.cssSelector("[data-testid='new-mapper-save-button']")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 "Mapper created successfully"));
@@ -361,16 +361,6 @@ class AdminConsoleBrowserIT {
 
     private static WebElement waitClickable(WebDriver browser, By by) {
         return new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(by));
-    }
-
-    private static void screenshot(Chromium chromium, String name) {
-        Path png = chromium.screenshot(name);
-        try {
-            assertThat(Files.size(png)).isGreaterThan(1000);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("AdminConsoleBrowserIT: screenshot " + png);
     }
 
     /** On failure: a screenshot and the page's HTML next to it. */
