@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SUITES=${COMPAT_SUITES:-BrokeredLoginIT,MappersIT,DialectErrorsIT,FaultMatrixIT,SsoTokenAndLogoutIT,DryRunAndDiscoveryIT}
+SUITES=${COMPAT_SUITES:-ReadyRealmIT,BrokeredLoginIT,MappersIT,DialectErrorsIT,FaultMatrixIT,SsoTokenAndLogoutIT,DryRunAndDiscoveryIT}
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(26.5.6 26.4.7)
 
