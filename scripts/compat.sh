@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The compatibility suite (README, "Compatibility"): the end-to-end suites that cover login, mappers, error pages,
-# the SSO token for apps and the admin dry run, run once per Keycloak release given (default: the supported releases other than the
+# the SSO token for apps, the admin dry run and the ready realm, run once per Keycloak release given (default: the supported releases other than the
 # README test command's 26.7.3). One Keycloak start per release, one release at a time. Each release's
 # distribution zip is fetched from Maven Central on first use (about 170 MB) and unpacked into its own
 # testcontainers/target/keycloak-dist/keycloak-VERSION/; 26.4.x runs the company-sso-provider-kc26.4 jar.
 #
-#   ./scripts/compat.sh                 # 26.5.6 and 26.4.7
+#   ./scripts/compat.sh                 # 26.7.0, 26.5.6, 26.5.0 and 26.4.7 (what CI runs)
 #   ./scripts/compat.sh 26.7.0 26.5.0   # any served 26.4+ release
 #
 # Extra Maven arguments go in COMPAT_MAVEN_ARGS (e.g. COMPAT_MAVEN_ARGS=-o). The summary and each release's
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 SUITES=${COMPAT_SUITES:-ReadyRealmIT,BrokeredLoginIT,MappersIT,DialectErrorsIT,FaultMatrixIT,SsoTokenAndLogoutIT,DryRunAndDiscoveryIT}
 versions=("$@")
-[ ${#versions[@]} -gt 0 ] || versions=(26.5.6 26.4.7)
+[ ${#versions[@]} -gt 0 ] || versions=(26.7.0 26.5.6 26.5.0 26.4.7)
 
 out=target/compat
 mkdir -p "$out"
