@@ -5,10 +5,12 @@
 # returning logins, without and with 50 ms of SSO latency — then JMH measures the extension's own work per login.
 # Prints the table and writes benchmark/results/latest.md (--smoke: benchmark/target/smoke.md).
 #
-#   ./scripts/benchmark.sh            full run: about 12 minutes on 2 cores
+#   ./scripts/benchmark.sh            full run: about 16 minutes on 2 cores
 #   ./scripts/benchmark.sh --smoke    a few seconds of load per phase: checks the harness works (~4 minutes)
 #
-# Environment: BENCH_CONCURRENCY (8), BENCH_SECONDS (30), BENCH_WARMUP (15), BENCH_LATENCY_MS (50), BENCH_NOTE.
+# Environment: BENCH_CONCURRENCY (8), BENCH_SECONDS (45: measured seconds per provider, kind and latency, split
+# over BENCH_ROUNDS (3) rounds whose provider order rotates), BENCH_WARMUP (15), BENCH_LATENCY_MS (50),
+# BENCH_PROFILE (1: Java Flight Recorder on Keycloak, CPU report appended; 0: off), BENCH_NOTE.
 # Everything listens on 127.0.0.1 and everything started here is stopped at the end, also on failure or Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,10 +19,10 @@ source scripts/lib/bench-env.sh
 MODE=full
 if [ "${1:-}" = "--smoke" ]; then MODE=smoke; fi
 if [ "$MODE" = smoke ]; then
-  CONCURRENCY=${BENCH_CONCURRENCY:-2}; DURATION=${BENCH_SECONDS:-3}; WARMUP=${BENCH_WARMUP:-2}
+  CONCURRENCY=${BENCH_CONCURRENCY:-2}; DURATION=${BENCH_SECONDS:-4}; WARMUP=${BENCH_WARMUP:-2}; ROUNDS=${BENCH_ROUNDS:-2}
   JMH_ARGS=(-f 1 -wi 1 -w 1s -i 1 -r 1s); REPORT=benchmark/target/smoke.md
 else
-  CONCURRENCY=${BENCH_CONCURRENCY:-8}; DURATION=${BENCH_SECONDS:-30}; WARMUP=${BENCH_WARMUP:-15}
+  CONCURRENCY=${BENCH_CONCURRENCY:-8}; DURATION=${BENCH_SECONDS:-45}; WARMUP=${BENCH_WARMUP:-15}; ROUNDS=${BENCH_ROUNDS:-3}
   JMH_ARGS=(); REPORT=benchmark/results/latest.md
 fi
 LATENCY=${BENCH_LATENCY_MS:-50}
@@ -42,15 +44,21 @@ export BENCH_SEED_URL=http://127.0.0.1:$SEED_PORT BENCH_PLAIN_URL=http://127.0.0
   BENCH_BUILTIN_URL=http://127.0.0.1:$BUILTIN_PORT
 
 kc_prepare
+# Java Flight Recorder on Keycloak (BENCH_PROFILE=0 turns it off): where its CPU went, see CpuProfileReport.
+JFR_FILE=$BENCH_WORK/keycloak.jfr
+rm -f "$JFR_FILE"
+if [ "${BENCH_PROFILE:-1}" = 1 ]; then
+  export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} -XX:StartFlightRecording=filename=$JFR_FILE,settings=profile,dumponexit=true"
+fi
 kc_start bench "$KC_PORT" "$KC_MGMT" "$KC_CACHE" --import-realm
 kc_wait_ready "$KC_MGMT" "$KC_PID"
 
-log "Gatling: $CONCURRENCY logins in flight, ${DURATION}s per phase, ${WARMUP}s warm-up, then +${LATENCY} ms SSO latency"
+log "Gatling: $CONCURRENCY logins in flight, ${WARMUP}s warm-up per provider, ${DURATION}s per provider and kind in $ROUNDS rotating rounds, then +${LATENCY} ms SSO latency"
 RESULTS=$BENCH_ROOT/benchmark/target/bench-results.json
 rm -f "$RESULTS"
 java -Xms256m -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 \
   -cp "benchmark/target/test-classes:benchmark/target/classes:$(cat "$CLASSPATH_FILE")" \
-  -Dbench.keycloak="http://127.0.0.1:$KC_PORT" -Dbench.concurrency="$CONCURRENCY" -Dbench.seconds="$DURATION" \
+  -Dbench.keycloak="http://127.0.0.1:$KC_PORT" -Dbench.concurrency="$CONCURRENCY" -Dbench.seconds="$DURATION" -Dbench.rounds="$ROUNDS" \
   -Dbench.warmupSeconds="$WARMUP" -Dbench.latencyMs="$LATENCY" -Dbench.out="$RESULTS" \
   -Dbench.simulators="company-sso-seed=$BENCH_SEED_URL,company-sso-plain=$BENCH_PLAIN_URL,builtin-oauth2=$BENCH_BUILTIN_URL" \
   io.gatling.app.Gatling --simulation dev.companysso.bench.BrokeredLoginSimulation \
@@ -69,6 +77,11 @@ java -cp "benchmark/target/classes:$(cat "$CLASSPATH_FILE")" org.openjdk.jmh.Mai
 java -cp "benchmark/target/classes:$(cat "$CLASSPATH_FILE")" dev.companysso.bench.BenchmarkReport \
   --results "$RESULTS" --jmh benchmark/target/jmh.json --machine "$MACHINE" --mode "$MODE" \
   --note "${BENCH_NOTE:-}" --out "$REPORT"
+if [ -s "$JFR_FILE" ]; then
+  java -cp "benchmark/target/classes:$(cat "$CLASSPATH_FILE")" dev.companysso.bench.CpuProfileReport \
+    --jfr "$JFR_FILE" --out "$BENCH_WORK/cpu-profile.md"
+  cat "$BENCH_WORK/cpu-profile.md" >> "$REPORT"
+fi
 if grep -q '"errors": [1-9]' "$RESULTS"; then
   echo "Some logins failed (see the Errors column and $BENCH_WORK/gatling.log)" >&2
   exit 1

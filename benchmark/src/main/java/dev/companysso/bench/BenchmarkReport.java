@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,10 +58,13 @@ public final class BenchmarkReport {
                         + "PostgreSQL from the Debian package, one node; load generator (Gatling), Keycloak, "
                         + "PostgreSQL and the three simulated SSOs all on this machine\n")
                 .append("- Closed model: ").append(results.path("concurrency").asInt())
-                .append(" logins in flight, ").append(results.path("seconds").asInt())
-                .append(" s per phase after a ").append(results.path("warmupSeconds").asInt())
-                .append(" s warm-up per identity provider; latency = one whole browser login (5-8 browser requests plus Keycloak's two calls to the SSO) "
-                        + "from the app's authorization URL to the code at the app's redirect URI\n");
+                .append(" logins in flight; ").append(results.path("warmupSeconds").asInt())
+                .append(" s warm-up per identity provider, then ").append(rounds(results))
+                .append(" rounds of ").append(results.path("seconds").asInt() / rounds(results))
+                .append(" s per identity provider and kind of login, each round starting with the next identity provider"
+                        + " (the order rotates, so no provider always runs warmest); a row adds up its rounds."
+                        + " Latency = one whole browser login (5-8 browser requests plus Keycloak's two calls to the SSO)"
+                        + " from the app's authorization URL to the code at the app's redirect URI\n");
         if (!note.isBlank()) {
             sb.append("- Note: ").append(note).append('\n');
         }
@@ -78,7 +83,7 @@ public final class BenchmarkReport {
                     p.path("p50Ms").asDouble(), p.path("p95Ms").asDouble(), p.path("p99Ms").asDouble()));
         }
         sb.append("\n## Ratios (logins/s; p50 latency)\n\n")
-                .append("| Ratio | Login | SSO latency | Throughput ratio | p50 ratio |\n|---|---|---|---:|---:|\n");
+                .append("| Ratio | Login | SSO latency | Throughput ratio | per round | p50 ratio |\n|---|---|---|---:|---|---:|\n");
         int latency = results.path("phases").findValues("latencyMs").stream().mapToInt(JsonNode::asInt).max().orElse(0);
         for (int l : latency > 0 ? new int[] {0, latency} : new int[] {0}) {
             for (String kind : new String[] {"first", "returning"}) {
@@ -141,9 +146,22 @@ public final class BenchmarkReport {
         double tb = b.path("loginsPerSecond").asDouble();
         double pa = a.path("p50Ms").asDouble();
         double pb = b.path("p50Ms").asDouble();
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", label, kind,
+        // The same ratio round by round: its spread is the run-to-run noise the overall ratio is read against.
+        List<String> perRound = new ArrayList<>();
+        JsonNode ra = a.path("roundLoginsPerSecond");
+        JsonNode rb = b.path("roundLoginsPerSecond");
+        for (int i = 0; i < Math.min(ra.size(), rb.size()); i++) {
+            perRound.add(rb.get(i).asDouble() > 0
+                    ? String.format(Locale.ROOT, "%.2f", ra.get(i).asDouble() / rb.get(i).asDouble()) : "n/a");
+        }
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label, kind,
                 latency == 0 ? "none" : latency + " ms", tb > 0 ? String.format(Locale.ROOT, "%.2f", ta / tb) : "n/a",
+                perRound.isEmpty() ? "" : String.join(", ", perRound),
                 pb > 0 ? String.format(Locale.ROOT, "%.2f", pa / pb) : "n/a"));
+    }
+
+    private static int rounds(JsonNode results) {
+        return Math.max(1, results.path("rounds").asInt(1));
     }
 
     private static String key(String idp, String kind, int latency) {

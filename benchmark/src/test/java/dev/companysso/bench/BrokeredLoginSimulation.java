@@ -44,11 +44,15 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * broker endpoint (and, for a first login, the first-broker-login flow that creates the user) until Keycloak
  * redirects to the app with a code. One virtual user is one browser doing one login.
  *
- * <p>Phases, one after the other (closed model: {@code bench.concurrency} logins in flight): for each identity
- * provider a warm-up, first logins (fresh {@code userN} users, created in Keycloak) and returning logins (users
- * created earlier), all without SSO latency; then the same with {@code bench.latencyMs} of back-channel latency
- * at the simulated SSO. Each login's time is measured from its first request to the code; the figures go to
- * {@code bench.out} (JSON) together with the simulators' TCP connection counts.
+ * <p>Phases, one after the other (closed model: {@code bench.concurrency} logins in flight): first a warm-up of
+ * every identity provider; then {@code bench.rounds} rounds, each running every identity provider's first logins
+ * (fresh {@code userN} users, created in Keycloak) and returning logins (users created earlier) for
+ * {@code bench.seconds / bench.rounds} seconds. Each round starts with a different identity provider (the order
+ * rotates), so none of them always gets the warmest JVM or the quietest minute; the rounds' figures are added up,
+ * and each round's own throughput is kept to show the run-to-run spread. All of that without SSO latency, then
+ * again with {@code bench.latencyMs} of back-channel latency at the simulated SSO. Each login's time is measured
+ * from its first request to the code; the figures go to {@code bench.out} (JSON) together with the simulators'
+ * TCP connection counts.
  *
  * <p>Started by {@code scripts/benchmark.sh}, which sets the system properties below.
  */
@@ -59,11 +63,13 @@ public class BrokeredLoginSimulation extends Simulation {
     static final String CLIENT = "bench-app";
     static final String REDIRECT = "http://127.0.0.1:9/bench/callback";
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
+    /** Measured seconds per identity provider, kind of login and latency, split evenly over the rounds. */
     static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 3));
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
     static final int LATENCY_MS = Integer.getInteger("bench.latencyMs", 50);
     static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench-results.json"));
-    /** alias=simulator base URL, comma-separated, in the order the phases run. */
+    /** alias=simulator base URL, comma-separated, in the order of the first round. */
     static final Map<String, String> SIMULATORS = parse(System.getProperty("bench.simulators",
             "company-sso-seed=http://127.0.0.1:18091,company-sso-plain=http://127.0.0.1:18092,"
                     + "builtin-oauth2=http://127.0.0.1:18093"));
@@ -79,24 +85,34 @@ public class BrokeredLoginSimulation extends Simulation {
     static final Map<String, AtomicLong> NEXT_RETURNING = new ConcurrentHashMap<>();
     static final Map<String, Phase> PHASES = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    /** The measurements of one phase. */
+    /** The measurements of one phase: one identity provider, kind of login and latency, in one round. */
     static final class Phase {
         final String name;
         final String idp;
         final String kind;
         final int latencyMs;
+        final int round;
         final boolean reported;
         final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
         final AtomicLong errors = new AtomicLong();
         final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
         final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
 
-        Phase(String name, String idp, String kind, int latencyMs, boolean reported) {
+        Phase(String name, String idp, String kind, int latencyMs, int round, boolean reported) {
             this.name = name;
             this.idp = idp;
             this.kind = kind;
             this.latencyMs = latencyMs;
+            this.round = round;
             this.reported = reported;
+        }
+
+        String cell() {
+            return idp + "|" + kind + "|" + latencyMs;
+        }
+
+        double windowSeconds() {
+            return nanos.isEmpty() ? 0 : (lastEnd.get() - firstStart.get()) / 1e9;
         }
     }
 
@@ -109,16 +125,25 @@ public class BrokeredLoginSimulation extends Simulation {
 
     {
         List<PopulationBuilder> steps = new ArrayList<>();
+        List<String> idps = new ArrayList<>(SIMULATORS.keySet());
+        for (String idp : idps) {
+            CREATED.put(idp, Collections.synchronizedList(new ArrayList<>()));
+            NEXT_RETURNING.put(idp, new AtomicLong());
+        }
+        int roundSeconds = Math.max(1, SECONDS / ROUNDS);
         for (int latency : new int[] {0, LATENCY_MS}) {
             steps.add(setLatency(latency));
-            for (String idp : SIMULATORS.keySet()) {
-                CREATED.putIfAbsent(idp, Collections.synchronizedList(new ArrayList<>()));
-                NEXT_RETURNING.putIfAbsent(idp, new AtomicLong());
-                if (latency == 0 && WARMUP_SECONDS > 0) {
-                    steps.add(phase(idp, "warmup", latency, WARMUP_SECONDS, false));
+            if (latency == 0 && WARMUP_SECONDS > 0) {
+                for (String idp : idps) {
+                    steps.add(phase(idp, "warmup", latency, 0, WARMUP_SECONDS, false));
                 }
-                steps.add(phase(idp, "first", latency, SECONDS, true));
-                steps.add(phase(idp, "returning", latency, SECONDS, true));
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int i = 0; i < idps.size(); i++) {
+                    String idp = idps.get((i + round) % idps.size());
+                    steps.add(phase(idp, "first", latency, round, roundSeconds, true));
+                    steps.add(phase(idp, "returning", latency, round, roundSeconds, true));
+                }
             }
         }
         PopulationBuilder chain = steps.get(steps.size() - 1);
@@ -139,24 +164,38 @@ public class BrokeredLoginSimulation extends Simulation {
     public void after() {
         StringBuilder json = new StringBuilder("{\n  \"concurrency\": ").append(CONCURRENCY)
                 .append(",\n  \"seconds\": ").append(SECONDS)
+                .append(",\n  \"rounds\": ").append(ROUNDS)
                 .append(",\n  \"warmupSeconds\": ").append(WARMUP_SECONDS)
                 .append(",\n  \"phases\": [\n");
-        List<String> rows = new ArrayList<>();
+        // One row per identity provider, kind and latency: the rounds' logins added up, throughput = logins over
+        // the sum of the rounds' windows, percentiles over every login; plus each round's own throughput.
+        Map<String, List<Phase>> cells = new LinkedHashMap<>();
         synchronized (PHASES) {
             for (Phase p : PHASES.values()) {
-                if (!p.reported) {
-                    continue;
+                if (p.reported) {
+                    cells.computeIfAbsent(p.cell(), k -> new ArrayList<>()).add(p);
                 }
-                long[] sorted = p.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-                double windowS = sorted.length == 0 ? 0 : (p.lastEnd.get() - p.firstStart.get()) / 1e9;
-                rows.add(String.format(java.util.Locale.ROOT,
-                        "    {\"idp\": \"%s\", \"kind\": \"%s\", \"latencyMs\": %d, \"logins\": %d, \"errors\": %d, "
-                                + "\"windowSeconds\": %.3f, \"loginsPerSecond\": %.2f, \"p50Ms\": %.1f, \"p95Ms\": %.1f, "
-                                + "\"p99Ms\": %.1f, \"maxMs\": %.1f}",
-                        p.idp, p.kind, p.latencyMs, sorted.length, p.errors.get(), windowS,
-                        windowS > 0 ? sorted.length / windowS : 0, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
             }
+        }
+        List<String> rows = new ArrayList<>();
+        for (List<Phase> rounds : cells.values()) {
+            Phase any = rounds.get(0);
+            rounds.sort(java.util.Comparator.comparingInt(p -> p.round));
+            long[] sorted = rounds.stream().flatMap(p -> p.nanos.stream()).mapToLong(Long::longValue).sorted().toArray();
+            double windowS = rounds.stream().mapToDouble(Phase::windowSeconds).sum();
+            long errors = rounds.stream().mapToLong(p -> p.errors.get()).sum();
+            List<String> perRound = new ArrayList<>();
+            for (Phase p : rounds) {
+                double w = p.windowSeconds();
+                perRound.add(String.format(java.util.Locale.ROOT, "%.2f", w > 0 ? p.nanos.size() / w : 0));
+            }
+            rows.add(String.format(java.util.Locale.ROOT,
+                    "    {\"idp\": \"%s\", \"kind\": \"%s\", \"latencyMs\": %d, \"logins\": %d, \"errors\": %d, "
+                            + "\"windowSeconds\": %.3f, \"loginsPerSecond\": %.2f, \"roundLoginsPerSecond\": [%s], "
+                            + "\"p50Ms\": %.1f, \"p95Ms\": %.1f, \"p99Ms\": %.1f, \"maxMs\": %.1f}",
+                    any.idp, any.kind, any.latencyMs, sorted.length, errors, windowS,
+                    windowS > 0 ? sorted.length / windowS : 0, String.join(", ", perRound), pct(sorted, 50),
+                    pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
         }
         json.append(String.join(",\n", rows)).append("\n  ],\n  \"simulators\": {\n");
         List<String> sims = new ArrayList<>();
@@ -173,32 +212,55 @@ public class BrokeredLoginSimulation extends Simulation {
 
     // ------------------------------------------------------------------ the login
 
-    PopulationBuilder phase(String idp, String kind, int latencyMs, int seconds, boolean reported) {
-        String name = idp + " " + kind + (latencyMs > 0 ? " +" + latencyMs + "ms" : "");
-        Phase phase = new Phase(name, idp, kind, latencyMs, reported);
+    PopulationBuilder phase(String idp, String kind, int latencyMs, int round, int seconds, boolean reported) {
+        String name = idp + " " + kind + (latencyMs > 0 ? " +" + latencyMs + "ms" : "") + " round " + (round + 1);
+        Phase phase = new Phase(name, idp, kind, latencyMs, round, reported);
         PHASES.put(name, phase);
         ScenarioBuilder scn = scenario(name)
                 .exec(session -> start(session, idp, !kind.equals("returning")))
                 .exitHereIf(session -> session.getString("username") == null)
-                .exec(exitBlockOnFail().on(login(idp)))
+                .exec(exitBlockOnFail().on(login(idp + (latencyMs > 0 ? " +" + latencyMs + "ms" : ""), idp)))
                 .exec(session -> finish(session, phase, idp, !kind.equals("returning")));
         return scn.injectClosed(constantConcurrentUsers(CONCURRENCY).during(seconds));
     }
 
-    static ChainBuilder login(String idp) {
-        return exec(http("app authorization").get(session -> authorizationUrl())
+    /** One browser login through {@code idp}; {@code label} prefixes the request names in Gatling's report. */
+    static ChainBuilder login(String label, String idp) {
+        // Request names carry the identity provider and, for the redirects, the Keycloak endpoint, so Gatling's
+        // report (benchmark/target/gatling/) shows where a provider's time goes, step by step.
+        return exec(http(label + " | app authorization").get(session -> authorizationUrl())
                         .check(status().is(200), css("a#social-" + idp, "href").saveAs("idpLink")))
-                .exec(http("identity provider link").get("#{idpLink}")
+                .exec(http(label + " | identity provider link").get("#{idpLink}")
                         .check(status().in(302, 303), header("Location").saveAs("loc")))
-                .exec(http("sso authorize").get("#{loc}")
+                .exec(http(label + " | sso authorize").get("#{loc}")
                         .check(status().is(200), form("#sso-login").saveAs("form")))
                 .exec(session -> credentials(session))
-                .exec(http("sso login").post("#{ssoLogin}").formParamMap(session -> session.getMap("form"))
+                .exec(http(label + " | sso login").post("#{ssoLogin}").formParamMap(session -> session.getMap("form"))
                         .check(status().is(302), header("Location").saveAs("loc")))
                 .asLongAs(session -> !session.getString("loc").startsWith(REDIRECT) && session.getInt("hops") < 10)
-                .on(exec(http("broker redirect").get("#{loc}")
+                .on(exec(http(session -> label + " | " + step(session.getString("loc"))).get("#{loc}")
                                 .check(status().in(302, 303), header("Location").saveAs("loc")))
                         .exec(session -> session.set("hops", session.getInt("hops") + 1)));
+    }
+
+    /** The Keycloak endpoint a redirect goes to, for the request's name in Gatling's report. */
+    static String step(String location) {
+        if (location.contains("/broker/") && location.contains("/endpoint")) {
+            return "broker callback (code exchange, user info)";
+        }
+        if (location.contains("/after-first-broker-login")) {
+            return "after first broker login";
+        }
+        if (location.contains("/first-broker-login")) {
+            return "first broker login flow";
+        }
+        if (location.contains("/login-actions/")) {
+            return "login action";
+        }
+        if (location.contains("/protocol/openid-connect/auth")) {
+            return "authorization endpoint";
+        }
+        return "other redirect";
     }
 
     static String authorizationUrl() {
