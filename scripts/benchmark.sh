@@ -79,7 +79,7 @@ java -cp "benchmark/target/classes:$(cat "$CLASSPATH_FILE")" dev.companysso.benc
   --note "${BENCH_NOTE:-}" --out "$REPORT"
 if [ -s "$JFR_FILE" ]; then
   java -cp "benchmark/target/classes:$(cat "$CLASSPATH_FILE")" dev.companysso.bench.CpuProfileReport \
-    --jfr "$JFR_FILE" --out "$BENCH_WORK/cpu-profile.md"
+    --jfr "$JFR_FILE" --results "$RESULTS" --out "$BENCH_WORK/cpu-profile.md"
   cat "$BENCH_WORK/cpu-profile.md" >> "$REPORT"
 fi
 if grep -q '"errors": [1-9]' "$RESULTS"; then

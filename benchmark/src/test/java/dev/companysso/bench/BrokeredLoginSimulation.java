@@ -80,6 +80,8 @@ public class BrokeredLoginSimulation extends Simulation {
     static final String USER_AGENT = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/17.5 Safari/605.1.15";
 
+    /** Epoch nanoseconds minus {@code System.nanoTime()}: turns the phases' nano times into wall-clock times. */
+    static final long EPOCH_MINUS_NANO = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
     static final AtomicLong NEXT_USER = new AtomicLong(Long.getLong("bench.firstUser", 1));
     static final Map<String, List<String>> CREATED = new ConcurrentHashMap<>();
     static final Map<String, AtomicLong> NEXT_RETURNING = new ConcurrentHashMap<>();
@@ -109,6 +111,12 @@ public class BrokeredLoginSimulation extends Simulation {
 
         String cell() {
             return idp + "|" + kind + "|" + latencyMs;
+        }
+
+        /** The round's window as epoch milliseconds, to line it up with Keycloak's JFR recording. */
+        String epochWindow() {
+            return "[" + (firstStart.get() + EPOCH_MINUS_NANO) / 1_000_000 + ", "
+                    + (lastEnd.get() + EPOCH_MINUS_NANO) / 1_000_000 + "]";
         }
 
         double windowSeconds() {
@@ -185,16 +193,22 @@ public class BrokeredLoginSimulation extends Simulation {
             double windowS = rounds.stream().mapToDouble(Phase::windowSeconds).sum();
             long errors = rounds.stream().mapToLong(p -> p.errors.get()).sum();
             List<String> perRound = new ArrayList<>();
+            List<String> windows = new ArrayList<>();
             for (Phase p : rounds) {
                 double w = p.windowSeconds();
                 perRound.add(String.format(java.util.Locale.ROOT, "%.2f", w > 0 ? p.nanos.size() / w : 0));
+                if (!p.nanos.isEmpty()) {
+                    windows.add(p.epochWindow());
+                }
             }
             rows.add(String.format(java.util.Locale.ROOT,
                     "    {\"idp\": \"%s\", \"kind\": \"%s\", \"latencyMs\": %d, \"logins\": %d, \"errors\": %d, "
                             + "\"windowSeconds\": %.3f, \"loginsPerSecond\": %.2f, \"roundLoginsPerSecond\": [%s], "
+                            + "\"epochWindowsMs\": [%s], "
                             + "\"p50Ms\": %.1f, \"p95Ms\": %.1f, \"p99Ms\": %.1f, \"maxMs\": %.1f}",
                     any.idp, any.kind, any.latencyMs, sorted.length, errors, windowS,
-                    windowS > 0 ? sorted.length / windowS : 0, String.join(", ", perRound), pct(sorted, 50),
+                    windowS > 0 ? sorted.length / windowS : 0, String.join(", ", perRound), String.join(", ", windows),
+                    pct(sorted, 50),
                     pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
         }
         json.append(String.join(",\n", rows)).append("\n  ],\n  \"simulators\": {\n");
