@@ -9,7 +9,7 @@
 #   ./scripts/benchmark.sh --smoke    a few seconds of load per phase: checks the harness works (~4 minutes)
 #
 # Environment: BENCH_CONCURRENCY (8), BENCH_SECONDS (45: measured seconds per provider, kind and latency, split
-# over BENCH_ROUNDS (3) rounds whose provider order rotates), BENCH_WARMUP (15), BENCH_LATENCY_MS (50),
+# over BENCH_ROUNDS (9) rounds whose provider order rotates), BENCH_WARMUP (15), BENCH_LATENCY_MS (50),
 # BENCH_PROFILE (1: Java Flight Recorder on Keycloak, CPU report appended; 0: off), BENCH_NOTE.
 # Everything listens on 127.0.0.1 and everything started here is stopped at the end, also on failure or Ctrl-C.
 set -euo pipefail
@@ -22,7 +22,7 @@ if [ "$MODE" = smoke ]; then
   CONCURRENCY=${BENCH_CONCURRENCY:-2}; DURATION=${BENCH_SECONDS:-4}; WARMUP=${BENCH_WARMUP:-2}; ROUNDS=${BENCH_ROUNDS:-2}
   JMH_ARGS=(-f 1 -wi 1 -w 1s -i 1 -r 1s); REPORT=benchmark/target/smoke.md
 else
-  CONCURRENCY=${BENCH_CONCURRENCY:-8}; DURATION=${BENCH_SECONDS:-45}; WARMUP=${BENCH_WARMUP:-15}; ROUNDS=${BENCH_ROUNDS:-3}
+  CONCURRENCY=${BENCH_CONCURRENCY:-8}; DURATION=${BENCH_SECONDS:-45}; WARMUP=${BENCH_WARMUP:-15}; ROUNDS=${BENCH_ROUNDS:-9}
   JMH_ARGS=(); REPORT=benchmark/results/latest.md
 fi
 LATENCY=${BENCH_LATENCY_MS:-50}

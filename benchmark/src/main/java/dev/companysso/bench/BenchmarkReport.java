@@ -85,14 +85,29 @@ public final class BenchmarkReport {
         sb.append("\n## Ratios (logins/s; p50 latency)\n\n")
                 .append("| Ratio | Login | SSO latency | Throughput ratio | per round | p50 ratio |\n|---|---|---|---:|---|---:|\n");
         int latency = results.path("phases").findValues("latencyMs").stream().mapToInt(JsonNode::asInt).max().orElse(0);
+        Map<String, List<Double>> roundRatios = new LinkedHashMap<>();
         for (int l : latency > 0 ? new int[] {0, latency} : new int[] {0}) {
             for (String kind : new String[] {"first", "returning"}) {
                 ratio(sb, "Company-plain ÷ builtin", byKey.get(key("company-sso-plain", kind, l)),
-                        byKey.get(key("builtin-oauth2", kind, l)), kind, l);
+                        byKey.get(key("builtin-oauth2", kind, l)), kind, l, roundRatios);
                 ratio(sb, "Company-seed ÷ Company-plain", byKey.get(key("company-sso-seed", kind, l)),
-                        byKey.get(key("company-sso-plain", kind, l)), kind, l);
+                        byKey.get(key("company-sso-plain", kind, l)), kind, l, roundRatios);
             }
         }
+        // Every round of every kind and latency is one paired comparison (the two providers ran back to back):
+        // their geometric mean, with a 95 % confidence interval from the rounds' spread, is the run's verdict.
+        sb.append("\nOver all rounds (each round = one paired comparison; geometric mean of the round ratios, "
+                + "95 % confidence interval from their spread):\n\n")
+                .append("| Ratio | Rounds | Throughput ratio | 95 % interval |\n|---|---:|---:|---|\n");
+        roundRatios.forEach((label, values) -> {
+            double[] logs = values.stream().mapToDouble(Math::log).toArray();
+            double mean = java.util.Arrays.stream(logs).average().orElse(0);
+            double sd = Math.sqrt(java.util.Arrays.stream(logs).map(x -> (x - mean) * (x - mean)).sum()
+                    / Math.max(1, logs.length - 1));
+            double half = logs.length > 1 ? 1.96 * sd / Math.sqrt(logs.length) : 0;
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f – %.2f |%n", label, logs.length,
+                    Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half)));
+        });
         if (latency > 0) {
             sb.append("\n## With ").append(latency).append(" ms of SSO latency (token and user info calls)\n\n")
                     .append("| Identity provider | Login | Logins/s without | Logins/s with | p50 without → with | Errors with |\n")
@@ -138,7 +153,8 @@ public final class BenchmarkReport {
         return sb.toString();
     }
 
-    private static void ratio(StringBuilder sb, String label, JsonNode a, JsonNode b, String kind, int latency) {
+    private static void ratio(StringBuilder sb, String label, JsonNode a, JsonNode b, String kind, int latency,
+                              Map<String, List<Double>> roundRatios) {
         if (a == null || b == null) {
             return;
         }
@@ -151,8 +167,13 @@ public final class BenchmarkReport {
         JsonNode ra = a.path("roundLoginsPerSecond");
         JsonNode rb = b.path("roundLoginsPerSecond");
         for (int i = 0; i < Math.min(ra.size(), rb.size()); i++) {
-            perRound.add(rb.get(i).asDouble() > 0
-                    ? String.format(Locale.ROOT, "%.2f", ra.get(i).asDouble() / rb.get(i).asDouble()) : "n/a");
+            if (ra.get(i).asDouble() > 0 && rb.get(i).asDouble() > 0) {
+                double r = ra.get(i).asDouble() / rb.get(i).asDouble();
+                perRound.add(String.format(Locale.ROOT, "%.2f", r));
+                roundRatios.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
+            } else {
+                perRound.add("n/a");
+            }
         }
         sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label, kind,
                 latency == 0 ? "none" : latency + " ms", tb > 0 ? String.format(Locale.ROOT, "%.2f", ta / tb) : "n/a",
