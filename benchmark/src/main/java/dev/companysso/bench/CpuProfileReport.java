@@ -68,49 +68,48 @@ public final class CpuProfileReport {
         long builtinCallback = 0;
         Map<String, Long> innermostExtensionMethod = new HashMap<>();
         try (RecordingFile recording = new RecordingFile(jfr)) {
-          while (recording.hasMoreEvents()) {
-            RecordedEvent event = recording.readEvent();
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
-                continue;
-            }
-            total++;
-            long at = event.getStartTime().toEpochMilli();
-            for (int i = 0; i < phases.size(); i++) {
-                if (within(phases.get(i).path("epochWindowsMs"), at)) {
-                    samplesInPhase[i]++;
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                    continue;
                 }
-            }
-            RecordedStackTrace stack = event.getStackTrace();
-            List<RecordedFrame> frames = stack.getFrames();
-            String innermostOurs = null;
-            boolean inOurCallback = false;
-            boolean inBuiltinCallback = false;
-            for (RecordedFrame frame : frames) {
-                String method = name(frame);
-                if (innermostOurs == null && method.startsWith(EXTENSION)) {
-                    innermostOurs = method;
+                total++;
+                long at = event.getStartTime().toEpochMilli();
+                for (int i = 0; i < phases.size(); i++) {
+                    if (within(phases.get(i).path("epochWindowsMs"), at)) {
+                        samplesInPhase[i]++;
+                    }
                 }
-                inOurCallback |= method.equals(OUR_CALLBACK);
-                inBuiltinCallback |= method.equals(BUILTIN_CALLBACK);
-            }
-            if (innermostOurs != null) {
-                withExtension++;
-                innermostExtensionMethod.merge(innermostOurs, 1L, Long::sum);
-                if (!frames.isEmpty() && name(frames.get(0)).startsWith(EXTENSION)) {
-                    extensionSelf++;
+                RecordedStackTrace stack = event.getStackTrace();
+                List<RecordedFrame> frames = stack.getFrames();
+                String innermostOurs = null;
+                boolean inOurCallback = false;
+                boolean inBuiltinCallback = false;
+                for (RecordedFrame frame : frames) {
+                    String method = name(frame);
+                    if (innermostOurs == null && method.startsWith(EXTENSION)) {
+                        innermostOurs = method;
+                    }
+                    inOurCallback |= method.equals(OUR_CALLBACK);
+                    inBuiltinCallback |= method.equals(BUILTIN_CALLBACK);
                 }
+                if (innermostOurs != null) {
+                    withExtension++;
+                    innermostExtensionMethod.merge(innermostOurs, 1L, Long::sum);
+                    if (!frames.isEmpty() && name(frames.get(0)).startsWith(EXTENSION)) {
+                        extensionSelf++;
+                    }
+                }
+                ourCallback += inOurCallback ? 1 : 0;
+                builtinCallback += inBuiltinCallback ? 1 : 0;
             }
-            ourCallback += inOurCallback ? 1 : 0;
-            builtinCallback += inBuiltinCallback ? 1 : 0;
-          }
         }
         StringBuilder sb = new StringBuilder("\n## Keycloak's CPU during the run (Java Flight Recorder)\n\n");
         sb.append(String.format(Locale.ROOT, "%d execution samples of Keycloak's Java threads on CPU.%n%n", total));
         if (!phases.isEmpty()) {
             perLogin(sb, phases, samplesInPhase);
         }
-        sb
-                .append("| Samples | Count | Share |\n|---|---:|---:|\n");
+        sb.append("| Samples | Count | Share |\n|---|---:|---:|\n");
         row(sb, "with an extension frame on the stack (the extension and what it calls)", withExtension, total);
         row(sb, "whose innermost frame is the extension's own code", extensionSelf, total);
         row(sb, "in Company SSO's callback endpoint (`CompanySsoCallback.authResponse`, 2 providers)", ourCallback, total);
