@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,10 @@ import dev.companysso.testing.OidcApp;
 import dev.companysso.testing.Page;
 import dev.companysso.testing.TestEnvironment;
 
+import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.IdentityProviderResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 
@@ -43,6 +46,25 @@ final class E2eSupport {
 
     RealmResource realm() {
         return realm;
+    }
+
+    /** The admin resource of the realm's client with this client id. */
+    static ClientResource client(RealmResource realm, String clientId) {
+        return realm.clients().get(realm.clients().findByClientId(clientId).get(0).getId());
+    }
+
+    /**
+     * Lets the client also redirect to {@code uri} (a page a suite's browser can land on) and returns the client as
+     * it was, for the suite to restore with {@code client.update(before)}.
+     */
+    static ClientRepresentation addRedirectUri(ClientResource client, String uri) {
+        ClientRepresentation before = client.toRepresentation();
+        ClientRepresentation changed = client.toRepresentation();
+        List<String> uris = new ArrayList<>(changed.getRedirectUris());
+        uris.add(uri);
+        changed.setRedirectUris(uris);
+        client.update(changed);
+        return before;
     }
 
     static boolean isBrokerCallback(String location) {

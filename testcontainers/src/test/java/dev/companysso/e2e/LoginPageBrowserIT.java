@@ -62,7 +62,7 @@ class LoginPageBrowserIT {
     LoginPageBrowserIT(TestEnvironment env) {
         this.env = env;
         this.realm = env.admin().realm(TestEnvironment.REALM);
-        this.spa = realm.clients().get(realm.clients().findByClientId("spa").get(0).getId());
+        this.spa = E2eSupport.client(realm, "spa");
     }
 
     /** The simulator's stand-in app page becomes one of spa's redirect URIs, so the browser has a page to land on. */
@@ -70,12 +70,7 @@ class LoginPageBrowserIT {
     void spaRedirectsToAPageWeCanSee() {
         env.sso().reset();
         deleteUser("alice");
-        spaBefore = spa.toRepresentation();
-        ClientRepresentation changed = spa.toRepresentation();
-        List<String> uris = new ArrayList<>(changed.getRedirectUris());
-        uris.add(env.sso().appCallbackUrl());
-        changed.setRedirectUris(uris);
-        spa.update(changed);
+        spaBefore = E2eSupport.addRedirectUri(spa, env.sso().appCallbackUrl());
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +63,7 @@ class NodeRedIT {
     NodeRedIT(TestEnvironment env) {
         this.env = env;
         this.realm = env.admin().realm(TestEnvironment.REALM);
-        this.client = realm.clients().get(realm.clients().findByClientId("node-red").get(0).getId());
+        this.client = E2eSupport.client(realm, "node-red");
     }
 
     /** npm installs the example's pinned packages (cached under target/), Node-RED starts on a free port. */
@@ -77,12 +76,7 @@ class NodeRedIT {
         }
         nodeRed = NodeRed.start(env.keycloak().baseUrl());
         // The realm's node-red client knows http://127.0.0.1:1880; this Node-RED listens elsewhere.
-        clientBefore = client.toRepresentation();
-        ClientRepresentation changed = client.toRepresentation();
-        List<String> uris = new ArrayList<>(changed.getRedirectUris());
-        uris.add(nodeRed.callbackUrl());
-        changed.setRedirectUris(uris);
-        client.update(changed);
+        clientBefore = E2eSupport.addRedirectUri(client, nodeRed.callbackUrl());
     }
 
     @AfterAll
